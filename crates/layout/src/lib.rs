@@ -1,0 +1,1 @@
+//! Layout. In: a [`liutu_model::Diagram`] and a [`liutu_measure::TextMeasure`]. Out: a [`liutu_scene::Scene`].

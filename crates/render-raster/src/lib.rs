@@ -1,0 +1,1 @@
+//! PNG and PDF output. In: an SVG document from `liutu-render-svg`. Out: bytes.

@@ -1,0 +1,1 @@
+//! SVG output. In: a [`liutu_scene::Scene`] in pixels. Out: an SVG document as a `String`.

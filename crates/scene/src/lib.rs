@@ -1,0 +1,179 @@
+//! The scene: a diagram laid out in absolute coordinates.
+//!
+//! In: produced by `liutu-layout`. Out: read by every renderer (text art, SVG, PNG, PDF)
+//! and serialised as-is by `--format json`. It is plain data: positions, routed edge
+//! paths, placed labels and resolved styles; renderers need nothing else.
+//!
+//! Coordinates grow right and down from the top-left corner `(0, 0)`. In
+//! [`Units::Cells`] every coordinate is a whole number of character cells and edge
+//! paths are orthogonal; in [`Units::Pixels`] they are CSS pixels.
+
+use liutu_model::{ArrowHead, RichText, Shape, Stroke, Style};
+
+/// What one unit of the scene's coordinates is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Units {
+    /// Terminal character cells (integer coordinates).
+    Cells,
+    /// CSS pixels.
+    Pixels,
+}
+
+/// A laid-out diagram.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Scene {
+    pub units: Units,
+    pub width: f64,
+    pub height: f64,
+    pub title: Option<String>,
+    pub acc_title: Option<String>,
+    pub acc_descr: Option<String>,
+    /// Subgraph frames, outermost first (draw in this order).
+    pub clusters: Vec<Cluster>,
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+    /// `(dotted.key, value)` options renderers read, such as `theme` or `flowchart.curve`.
+    pub config: Vec<(String, String)>,
+}
+
+impl Scene {
+    /// The value of a config key, if set.
+    pub fn config_value(&self, key: &str) -> Option<&str> {
+        self.config
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A point.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+}
+
+impl Point {
+    pub fn new(x: f64, y: f64) -> Self {
+        Point { x, y }
+    }
+}
+
+/// An axis-aligned rectangle given by its top-left corner and size.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Rect {
+    pub fn new(x: f64, y: f64, width: f64, height: f64) -> Self {
+        Rect {
+            x,
+            y,
+            width,
+            height,
+        }
+    }
+
+    pub fn right(&self) -> f64 {
+        self.x + self.width
+    }
+
+    pub fn bottom(&self) -> f64 {
+        self.y + self.height
+    }
+
+    pub fn center(&self) -> Point {
+        Point::new(self.x + self.width / 2.0, self.y + self.height / 2.0)
+    }
+
+    /// True when the two rectangles share interior area (touching edges do not count).
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.x < other.right()
+            && other.x < self.right()
+            && self.y < other.bottom()
+            && other.y < self.bottom()
+    }
+
+    /// True when `other` lies inside or on the border of `self`.
+    pub fn contains_rect(&self, other: &Rect) -> bool {
+        other.x >= self.x
+            && other.y >= self.y
+            && other.right() <= self.right()
+            && other.bottom() <= self.bottom()
+    }
+
+    /// True when the point lies strictly inside.
+    pub fn contains_strictly(&self, p: Point) -> bool {
+        p.x > self.x && p.x < self.right() && p.y > self.y && p.y < self.bottom()
+    }
+}
+
+/// A text placed in a box: lines are centred horizontally in `rect`, stacked from its top.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Label {
+    pub text: RichText,
+    pub rect: Rect,
+}
+
+/// A node's shape, box and label.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Node {
+    /// The id as written in the source.
+    pub id: String,
+    pub shape: Shape,
+    /// The bounding box of the outline.
+    pub rect: Rect,
+    pub label: Label,
+    pub classes: Vec<String>,
+    /// Resolved style: `classDef default`, then classes, then `style` (later wins).
+    pub style: Style,
+    pub link: Option<Link>,
+}
+
+/// A hyperlink or callback attached to a node.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Link {
+    pub url: String,
+    pub target: Option<String>,
+    pub tooltip: Option<String>,
+}
+
+/// A routed edge.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Edge {
+    /// Mermaid-style id: the user's `e1@` id, else `L_FROM_TO_N`.
+    pub id: String,
+    /// Source and target node ids.
+    pub from: String,
+    pub to: String,
+    /// The polyline from the source outline to the target outline. In cells: the cells
+    /// the line occupies, ends included, every step horizontal or vertical.
+    pub points: Vec<Point>,
+    pub stroke: Stroke,
+    pub head_start: ArrowHead,
+    pub head_end: ArrowHead,
+    pub label: Option<Label>,
+    pub classes: Vec<String>,
+    pub style: Style,
+    /// The interpolation to draw with (`basis`, `linear`, `step`, ...); renderers of
+    /// cells ignore it.
+    pub curve: String,
+}
+
+/// A subgraph frame.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Cluster {
+    pub id: String,
+    pub rect: Rect,
+    pub title: Label,
+    pub classes: Vec<String>,
+    pub style: Style,
+    /// Nesting depth: 0 for a top-level subgraph.
+    pub depth: usize,
+}

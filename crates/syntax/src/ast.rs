@@ -1,0 +1,2 @@
+//! The syntax tree: statements as written, with spans.
+pub struct Placeholder;
