@@ -1,0 +1,90 @@
+//! `liutu [render]`: source → model → layout → renderer → output.
+
+use crate::args::RenderArgs;
+use crate::format::{self, Format};
+use crate::{Failure, input, report};
+use liutu_layout::LayoutOptions;
+use liutu_measure::{CellMeasure, FontMeasure};
+use liutu_render_text::{Charset, TextOptions};
+use liutu_syntax::Severity;
+use std::io::{IsTerminal, Write};
+
+pub fn run(args: &RenderArgs) -> Result<(), Failure> {
+    let output = args.output.as_deref();
+    let format = format::choose(args.format.as_deref(), args.ascii, output)?;
+    if output.is_none() && format.is_binary() && std::io::stdout().is_terminal() {
+        return Err(format!(
+            "{format:?} is binary: write it to a file with -o, or pipe it somewhere"
+        )
+        .to_lowercase()
+        .into());
+    }
+    let source = input::read(args.input.as_deref().or(args.file.as_deref()))?;
+    let read = liutu_syntax::read(&source.text);
+    for d in &read.diagnostics {
+        if d.severity == Severity::Error || !args.quiet {
+            eprint!("{}", report::format(&source.name, &source.text, d));
+        }
+    }
+    if read.has_errors() {
+        return Err(Failure::Reported);
+    }
+    let Some(diagram) = read.diagram else {
+        return Err(format!("{}: no diagram found", source.name).into());
+    };
+    let options = LayoutOptions::default();
+    let bytes: Vec<u8> = match format {
+        Format::Text | Format::Ascii => {
+            let measure = CellMeasure {
+                ambiguous_wide: args.ambiguous_wide,
+            };
+            let scene = liutu_layout::layout(&diagram, &measure, &options);
+            let text_options = TextOptions {
+                charset: if format == Format::Ascii {
+                    Charset::Ascii
+                } else {
+                    Charset::Unicode
+                },
+                ambiguous_wide: args.ambiguous_wide,
+            };
+            liutu_render_text::render(&scene, &text_options)?.into_bytes()
+        }
+        Format::Json => {
+            let scene = liutu_layout::layout(&diagram, &FontMeasure::default(), &options);
+            let mut json = serde_json::to_string_pretty(&scene)
+                .map_err(|e| format!("cannot write the scene as JSON: {e}"))?;
+            json.push('\n');
+            json.into_bytes()
+        }
+        Format::Svg | Format::Png | Format::Pdf => {
+            let scene = liutu_layout::layout(&diagram, &FontMeasure::default(), &options);
+            graphic(&scene, format, args)?
+        }
+    };
+    write_output(output, &bytes)
+}
+
+fn graphic(_scene: &liutu_scene::Scene, format: Format, _args: &RenderArgs) -> Result<Vec<u8>, Failure> {
+    Err(format!("{format:?} output is not built yet").into())
+}
+
+fn write_output(output: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), Failure> {
+    match output {
+        Some(path) => std::fs::write(path, bytes).map_err(|e| {
+            Failure::Message(format!(
+                "cannot write {}: {}",
+                path.display(),
+                input::io_reason(&e)
+            ))
+        }),
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(bytes).and_then(|()| out.flush()) {
+                Ok(()) => Ok(()),
+                // A closed pipe (`liutu x | head`) is not an error worth a message.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(Failure::Message(format!("cannot write output: {e}"))),
+            }
+        }
+    }
+}

@@ -1,0 +1,258 @@
+//! Subgraphs as blocks: each subgraph is laid out on its own, in its own direction, and
+//! then placed in its parent as one box.
+//!
+//! In: the flowchart, node and label sizes. Out: a [`Block`] for the whole chart with
+//! every node, frame and edge label placed. Because a subgraph's contents stay inside its
+//! box, frames never overlap each other or a non-member, and a subgraph's `direction`
+//! is always honoured — also when edges cross its border (Mermaid ignores it then).
+
+use super::metrics::Metrics;
+use crate::layered::{self, Item, LayeredGraph, Link, NodeKind, Work};
+use liutu_model::{Direction, EdgeId, Flowchart, NodeId, SubgraphId};
+use liutu_scene::Rect;
+
+/// A laid-out scope, in its own coordinates (top-left at 0,0).
+#[derive(Debug, Clone, Default)]
+pub struct Block {
+    pub width: f64,
+    pub height: f64,
+    pub nodes: Vec<(NodeId, Rect)>,
+    pub clusters: Vec<(SubgraphId, Rect)>,
+    pub labels: Vec<(EdgeId, Rect)>,
+}
+
+impl Block {
+    fn shift(&mut self, dx: f64, dy: f64) {
+        let rects = self
+            .nodes
+            .iter_mut()
+            .map(|(_, r)| r)
+            .chain(self.clusters.iter_mut().map(|(_, r)| r))
+            .chain(self.labels.iter_mut().map(|(_, r)| r));
+        for r in rects {
+            r.x += dx;
+            r.y += dy;
+        }
+    }
+}
+
+/// What an edge end is attached to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Node(NodeId),
+    Cluster(SubgraphId),
+}
+
+/// Inputs shared by every scope.
+pub struct Context<'a> {
+    pub chart: &'a Flowchart,
+    pub metrics: &'a Metrics,
+    /// Outline size (width, height) of each node.
+    pub node_sizes: &'a [(f64, f64)],
+    /// Label box size (width, height) of each edge that has a label.
+    pub label_sizes: &'a [Option<(f64, f64)>],
+    /// Title size (width, height) of each subgraph.
+    pub title_sizes: &'a [(f64, f64)],
+    pub work: Work,
+}
+
+impl Context<'_> {
+    fn parent(&self, a: Anchor) -> Option<SubgraphId> {
+        match a {
+            Anchor::Node(n) => self.chart.nodes[n].parent,
+            Anchor::Cluster(s) => self.chart.subgraphs[s].parent,
+        }
+    }
+
+    /// The anchor and its enclosing subgraphs, innermost first.
+    fn path(&self, a: Anchor) -> Vec<Anchor> {
+        let mut path = vec![a];
+        let mut up = self.parent(a);
+        while let Some(s) = up {
+            if path.len() > self.chart.subgraphs.len() + 1 {
+                break; // A malformed parent cycle must not hang us.
+            }
+            path.push(Anchor::Cluster(s));
+            up = self.chart.subgraphs[s].parent;
+        }
+        path
+    }
+
+    /// The scope an edge is laid out in and the items it joins there, or `None` when both
+    /// ends fall on the same item (the edge is routed but does not shape the layout).
+    pub fn edge_scope(&self, e: EdgeId) -> Option<(Option<SubgraphId>, Anchor, Anchor)> {
+        let edge = &self.chart.edges[e];
+        let from = edge
+            .from_subgraph
+            .map_or(Anchor::Node(edge.from), Anchor::Cluster);
+        let to = edge.to_subgraph.map_or(Anchor::Node(edge.to), Anchor::Cluster);
+        let (pa, pb) = (self.path(from), self.path(to));
+        for &a in &pa {
+            let scope = self.parent(a);
+            if let Some(&b) = pb.iter().find(|&&b| self.parent(b) == scope) {
+                return (a != b).then_some((scope, a, b));
+            }
+        }
+        None
+    }
+}
+
+/// Lays out the chart from its root scope.
+pub fn layout_root(ctx: &mut Context) -> Block {
+    let direction = ctx.chart.direction;
+    layout_scope(ctx, None, direction, 0)
+}
+
+fn layout_scope(
+    ctx: &mut Context,
+    scope: Option<SubgraphId>,
+    direction: Direction,
+    depth: usize,
+) -> Block {
+    let chart = ctx.chart;
+    // Items of this scope, in order of appearance.
+    let mut items: Vec<(usize, Anchor)> = Vec::new();
+    for (i, n) in chart.nodes.iter().enumerate() {
+        if n.parent == scope {
+            items.push((n.span.start, Anchor::Node(i)));
+        }
+    }
+    for (i, s) in chart.subgraphs.iter().enumerate() {
+        if s.parent == scope && depth < 64 {
+            items.push((s.span.start, Anchor::Cluster(i)));
+        }
+    }
+    items.sort_by_key(|&(start, a)| (start, matches!(a, Anchor::Cluster(_))));
+    let items: Vec<Anchor> = items.into_iter().map(|(_, a)| a).collect();
+
+    // Children first: their size is this scope's item size.
+    let mut child_blocks: Vec<Option<Block>> = Vec::with_capacity(items.len());
+    let mut sizes: Vec<(f64, f64)> = Vec::with_capacity(items.len());
+    for &a in &items {
+        match a {
+            Anchor::Node(n) => {
+                child_blocks.push(None);
+                sizes.push(ctx.node_sizes[n]);
+            }
+            Anchor::Cluster(s) => {
+                let dir = chart.subgraphs[s].direction.unwrap_or(direction);
+                let block = layout_scope(ctx, Some(s), dir, depth + 1);
+                let title = ctx.title_sizes[s];
+                let size = ctx.metrics.frame_size(block.width, block.height, title);
+                sizes.push(size);
+                child_blocks.push(Some(block));
+            }
+        }
+    }
+
+    let horizontal = direction.is_horizontal();
+    let orient = |(w, h): (f64, f64)| if horizontal { (h, w) } else { (w, h) };
+    let m = ctx.metrics;
+    let mut graph = LayeredGraph::default();
+    for &size in &sizes {
+        let (across, along) = orient(size);
+        graph.items.push(Item {
+            across: m.across_size(across),
+            along,
+        });
+    }
+    let index_of = |a: Anchor| items.iter().position(|&x| x == a);
+    let mut link_edges: Vec<EdgeId> = Vec::new();
+    for e in 0..chart.edges.len() {
+        let Some((edge_scope, a, b)) = ctx.edge_scope(e) else {
+            continue;
+        };
+        if edge_scope != scope {
+            continue;
+        }
+        let (Some(from), Some(to)) = (index_of(a), index_of(b)) else {
+            continue;
+        };
+        let label = ctx.label_sizes[e].map(|size| {
+            let (across, along) = orient(size);
+            (m.across_size(across), along)
+        });
+        graph.links.push(Link {
+            from,
+            to,
+            min_len: chart.edges[e].min_len.max(1),
+            weight: 1.0,
+            label,
+        });
+        link_edges.push(e);
+    }
+    let spacing = m.spacing(horizontal, graph.links.iter().any(|l| l.label.is_some()));
+    let placement = layered::place(&graph, &spacing, &mut ctx.work);
+
+    let (total_across, total_along) = placement.size;
+    let to_rect = |(a0, l0, a, l): (f64, f64, f64, f64)| -> Rect {
+        let l0 = if m.cells { l0.floor() } else { l0 };
+        let (x, y, w, h) = if horizontal {
+            (l0, a0, l, a)
+        } else {
+            (a0, l0, a, l)
+        };
+        let mut r = Rect::new(x, y, w, h);
+        match direction {
+            Direction::BT => r.y = total_along - r.y - r.height,
+            Direction::RL => r.x = total_along - r.x - r.width,
+            _ => {}
+        }
+        r
+    };
+
+    let mut block = Block::default();
+    let (width, height) = if horizontal {
+        (total_along, total_across)
+    } else {
+        (total_across, total_along)
+    };
+    block.width = width;
+    block.height = height;
+    for (layer_node, node) in placement.layers.nodes.iter().enumerate() {
+        match node.kind {
+            NodeKind::Item(i) => {
+                let mut r = to_rect(placement.rect(layer_node));
+                // The item was padded to an odd size across; the outline keeps its own.
+                let (w, h) = sizes[i];
+                if horizontal {
+                    r.y += ((r.height - h) / 2.0).floor();
+                    r.height = h;
+                } else {
+                    r.x += ((r.width - w) / 2.0).floor();
+                    r.width = w;
+                }
+                match items[i] {
+                    Anchor::Node(n) => block.nodes.push((n, r)),
+                    Anchor::Cluster(s) => {
+                        block.clusters.push((s, r));
+                        if let Some(mut child) = child_blocks[i].take() {
+                            let title = ctx.title_sizes[s];
+                            let (dx, dy) = m.content_offset(title);
+                            // Centre the contents when the title made the frame wider.
+                            let slack = (r.width - child.width - 2.0 * dx).max(0.0) / 2.0;
+                            let slack = if m.cells { slack.floor() } else { slack };
+                            child.shift(r.x + dx + slack, r.y + dy);
+                            block.nodes.extend(child.nodes);
+                            block.clusters.extend(child.clusters);
+                            block.labels.extend(child.labels);
+                        }
+                    }
+                }
+            }
+            NodeKind::Label(link) => {
+                let r = to_rect(placement.rect(layer_node));
+                let e = link_edges[link];
+                if let Some((w, h)) = ctx.label_sizes[e] {
+                    // Centre the text box in the (odd-padded) slot.
+                    let x = r.x + ((r.width - w) / 2.0).max(0.0);
+                    let y = r.y + ((r.height - h) / 2.0).max(0.0);
+                    let (x, y) = if m.cells { (x.floor(), y.floor()) } else { (x, y) };
+                    block.labels.push((e, Rect::new(x, y, w, h)));
+                }
+            }
+            NodeKind::Dummy(_) => {}
+        }
+    }
+    block
+}

@@ -1,0 +1,397 @@
+//! Routing a flowchart's edges around its nodes, labels and frames.
+//!
+//! In: every node, frame and label box in absolute coordinates. Out: one polyline per
+//! edge, from the source outline to the target outline, passing through its label. The
+//! work is done on a grid (see [`crate::route`]): one cell per character in text art, a
+//! coarser pitch in graphics, where the ends are then moved onto the true outlines.
+
+use super::blocks::Anchor;
+use super::clip::onto_outline;
+use super::metrics::Metrics;
+use crate::route::{Costs, Dir, Grid, Port, find_path};
+use liutu_model::{Direction, Flowchart, Shape};
+use liutu_scene::{Point, Rect};
+
+type Cell = (i32, i32);
+
+/// A rectangle of grid cells, corners inclusive.
+#[derive(Debug, Clone, Copy)]
+struct Cells {
+    x0: i32,
+    y0: i32,
+    x1: i32,
+    y1: i32,
+}
+
+impl Cells {
+    fn of(r: &Rect, pitch: f64) -> Cells {
+        let x0 = (r.x / pitch).floor() as i32;
+        let y0 = (r.y / pitch).floor() as i32;
+        let x1 = ((r.right() / pitch).ceil() as i32 - 1).max(x0);
+        let y1 = ((r.bottom() / pitch).ceil() as i32 - 1).max(y0);
+        Cells { x0, y0, x1, y1 }
+    }
+
+    fn center(&self) -> (f64, f64) {
+        (
+            f64::from(self.x0 + self.x1) / 2.0,
+            f64::from(self.y0 + self.y1) / 2.0,
+        )
+    }
+
+    fn grid_rect(&self) -> crate::route::CellRect {
+        crate::route::CellRect {
+            x0: self.x0,
+            y0: self.y0,
+            x1: self.x1,
+            y1: self.y1,
+        }
+    }
+
+    /// Border cells of one side (corners excluded when the side is long enough), each
+    /// with the port cell just outside it.
+    fn side(&self, d: Dir) -> Vec<(Cell, Cell)> {
+        let span = |a: i32, b: i32| -> Vec<i32> {
+            if b - a >= 2 {
+                (a + 1..b).collect()
+            } else {
+                (a..=b).collect()
+            }
+        };
+        match d {
+            Dir::North => span(self.x0, self.x1)
+                .into_iter()
+                .map(|x| ((x, self.y0), (x, self.y0 - 1)))
+                .collect(),
+            Dir::South => span(self.x0, self.x1)
+                .into_iter()
+                .map(|x| ((x, self.y1), (x, self.y1 + 1)))
+                .collect(),
+            Dir::West => span(self.y0, self.y1)
+                .into_iter()
+                .map(|y| ((self.x0, y), (self.x0 - 1, y)))
+                .collect(),
+            Dir::East => span(self.y0, self.y1)
+                .into_iter()
+                .map(|y| ((self.x1, y), (self.x1 + 1, y)))
+                .collect(),
+        }
+    }
+}
+
+/// What routing needs to know about the laid-out chart.
+pub struct Layout<'a> {
+    pub chart: &'a Flowchart,
+    pub metrics: &'a Metrics,
+    pub node_rects: &'a [Rect],
+    pub cluster_rects: &'a [Rect],
+    /// Title box of each cluster, blocked for edges.
+    pub title_rects: &'a [Rect],
+    pub label_rects: &'a [Option<Rect>],
+    /// Direction each edge flows in (that of the scope it was laid out in).
+    pub edge_flow: &'a [Direction],
+    pub width: f64,
+    pub height: f64,
+}
+
+/// Routes every edge; the result is indexed like `chart.edges`.
+pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
+    let pitch = l.metrics.pitch;
+    let mut grid = Grid::new(
+        (l.width / pitch).ceil() as i32 + 1,
+        (l.height / pitch).ceil() as i32 + 1,
+    );
+    let node_cells: Vec<Cells> = l.node_rects.iter().map(|r| Cells::of(r, pitch)).collect();
+    let cluster_cells: Vec<Cells> = l.cluster_rects.iter().map(|r| Cells::of(r, pitch)).collect();
+    for c in &node_cells {
+        grid.block(c.grid_rect(), true);
+    }
+    for c in &cluster_cells {
+        grid.frame(c.grid_rect());
+    }
+    for r in l.title_rects.iter().filter(|r| r.width > 0.0) {
+        grid.block(Cells::of(r, pitch).grid_rect(), false);
+    }
+    for r in l.label_rects.iter().flatten() {
+        grid.block(Cells::of(r, pitch).grid_rect(), false);
+    }
+
+    let anchor_cells = |a: Anchor| match a {
+        Anchor::Node(n) => node_cells[n],
+        Anchor::Cluster(s) => cluster_cells[s],
+    };
+    let mut order: Vec<usize> = (0..l.chart.edges.len()).collect();
+    order.sort_by_key(|&e| {
+        let edge = &l.chart.edges[e];
+        let (a, b) = (node_cells[edge.from].center(), node_cells[edge.to].center());
+        let length = ((a.0 - b.0).abs() + (a.1 - b.1).abs()) as i64;
+        (edge.from == edge.to, length, e)
+    });
+    let mut paths: Vec<Vec<Point>> = vec![Vec::new(); l.chart.edges.len()];
+    let mut scratch = crate::route::Scratch::default();
+    for e in order {
+        let edge = &l.chart.edges[e];
+        let from = edge.from_subgraph.map_or(Anchor::Node(edge.from), Anchor::Cluster);
+        let to = edge.to_subgraph.map_or(Anchor::Node(edge.to), Anchor::Cluster);
+        let (fc, tc) = (anchor_cells(from), anchor_cells(to));
+        let flow = l.edge_flow[e];
+        let label = l.label_rects[e].map(|r| Cells::of(&r, pitch));
+        let cells = route_one(&mut grid, &mut scratch, fc, tc, from == to, label, flow, budget);
+        grid.occupy(&cells);
+        // The cells next to each end hold a tee or an arrowhead: keep them to this edge.
+        for &c in [cells.get(1), cells.get(cells.len().saturating_sub(2))]
+            .iter()
+            .flatten()
+        {
+            if let Some(u) = grid.get_mut(c.0, c.1) {
+                u.edge_fixed = true;
+            }
+        }
+        let (from_rect, from_shape) = anchor_outline(l, from);
+        let (to_rect, to_shape) = anchor_outline(l, to);
+        paths[e] = to_points(&cells, pitch, l.metrics.cells, (from_rect, from_shape), (to_rect, to_shape));
+    }
+    paths
+}
+
+fn anchor_outline(l: &Layout, a: Anchor) -> (Rect, Shape) {
+    match a {
+        Anchor::Node(n) => (l.node_rects[n], l.chart.nodes[n].shape),
+        Anchor::Cluster(s) => (l.cluster_rects[s], Shape::Rect),
+    }
+}
+
+/// The side an end prefers: the one facing the other end along the flow.
+fn side_cost(d: Dir, me: (f64, f64), other: (f64, f64), flow: Direction) -> u32 {
+    let vertical = !flow.is_horizontal();
+    let (along, across) = if vertical {
+        (other.1 - me.1, other.0 - me.0)
+    } else {
+        (other.0 - me.0, other.1 - me.1)
+    };
+    let (ahead, behind, left, right) = if vertical {
+        (Dir::South, Dir::North, Dir::West, Dir::East)
+    } else {
+        (Dir::East, Dir::West, Dir::North, Dir::South)
+    };
+    let facing = if along.abs() >= 1.0 {
+        if along > 0.0 { ahead } else { behind }
+    } else if across < 0.0 {
+        left
+    } else {
+        right
+    };
+    if d == facing {
+        0
+    } else if d == facing.opposite() {
+        16
+    } else {
+        8
+    }
+}
+
+fn ports(c: &Cells, other: (f64, f64), flow: Direction, sides: &[Dir]) -> Vec<Port> {
+    let (cx, cy) = c.center();
+    let mut out = Vec::new();
+    for &d in sides {
+        let base = side_cost(d, (cx, cy), other, flow);
+        for (_, cell) in c.side(d) {
+            let off = if d.is_vertical() {
+                (f64::from(cell.0) - cx).abs()
+            } else {
+                (f64::from(cell.1) - cy).abs()
+            };
+            out.push(Port {
+                cell,
+                dir: d,
+                cost: base + off.ceil() as u32,
+            });
+        }
+    }
+    out
+}
+
+/// The border cell behind a port cell.
+fn border_of(port: Cell, dir: Dir) -> Cell {
+    let (dx, dy) = dir.delta();
+    (port.0 - dx, port.1 - dy)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn route_one(
+    grid: &mut Grid,
+    scratch: &mut crate::route::Scratch,
+    from: Cells,
+    to: Cells,
+    self_loop: bool,
+    label: Option<Cells>,
+    flow: Direction,
+    budget: &mut u64,
+) -> Vec<Cell> {
+    let vertical = !flow.is_horizontal();
+    let (from_sides, to_sides): (&[Dir], &[Dir]) = if self_loop {
+        if vertical {
+            (&[Dir::East], &[Dir::North])
+        } else {
+            (&[Dir::South], &[Dir::West])
+        }
+    } else {
+        (&Dir::ALL, &Dir::ALL)
+    };
+    let target_center = label.map_or(to.center(), |l| l.center());
+    let source_center = label.map_or(from.center(), |l| l.center());
+    let start = ports(&from, target_center, flow, from_sides);
+    let end = ports(&to, source_center, flow, to_sides);
+
+    let mut legs: Vec<(Vec<Port>, Vec<Port>)> = Vec::new();
+    let mut interior: Vec<Cell> = Vec::new();
+    if let Some(lab) = label {
+        // Enter the label on the side facing the source, leave on the other; the line
+        // runs through its middle, hidden by the text.
+        let (lcx, lcy) = lab.center();
+        let (fcx, fcy) = from.center();
+        let before_first = if vertical { fcy <= lcy } else { fcx <= lcx };
+        let (a, b) = if vertical {
+            let x = lcx.floor() as i32;
+            let top = ((x, lab.y0 - 1), Dir::North);
+            let bottom = ((x, lab.y1 + 1), Dir::South);
+            interior = (lab.y0..=lab.y1).map(|y| (x, y)).collect();
+            (top, bottom)
+        } else {
+            let y = lcy.floor() as i32;
+            let left = ((lab.x0 - 1, y), Dir::West);
+            let right = ((lab.x1 + 1, y), Dir::East);
+            interior = (lab.x0..=lab.x1).map(|x| (x, y)).collect();
+            (left, right)
+        };
+        let (enter, leave) = if before_first { (a, b) } else { (b, a) };
+        if !before_first {
+            interior.reverse();
+        }
+        let enter_port = Port {
+            cell: enter.0,
+            dir: enter.1,
+            cost: 0,
+        };
+        let leave_port = Port {
+            cell: leave.0,
+            dir: leave.1,
+            cost: 0,
+        };
+        legs.push((start, vec![enter_port]));
+        legs.push((vec![leave_port], end));
+    } else {
+        legs.push((start, end));
+    }
+
+    let mut cells: Vec<Cell> = Vec::new();
+    for (i, (a, b)) in legs.iter().enumerate() {
+        let leg = search_with_fallback(grid, scratch, a, b, budget);
+        if i == 0 {
+            if let Some(&first) = leg.first() {
+                let dir = a
+                    .iter()
+                    .find(|p| p.cell == first)
+                    .map_or(Dir::South, |p| p.dir);
+                cells.push(border_of(first, dir));
+            }
+        } else {
+            cells.extend(interior.iter().copied());
+        }
+        cells.extend(leg.iter().copied());
+        if i + 1 == legs.len()
+            && let Some(&last) = leg.last()
+        {
+            let dir = b
+                .iter()
+                .find(|p| p.cell == last)
+                .map_or(Dir::North, |p| p.dir);
+            cells.push(border_of(last, dir));
+        }
+    }
+    cells.dedup();
+    cells
+}
+
+/// A* in strict mode, then allowing overlaps, then an L-shaped path: an edge is never
+/// dropped, even when the grid is too crowded to route it cleanly.
+fn search_with_fallback(
+    grid: &Grid,
+    scratch: &mut crate::route::Scratch,
+    from: &[Port],
+    to: &[Port],
+    budget: &mut u64,
+) -> Vec<Cell> {
+    let cap = (grid.width as u64 * grid.height as u64 * 8).max(10_000);
+    for costs in [
+        Costs::default(),
+        Costs {
+            overlap: Some(60),
+            ..Costs::default()
+        },
+    ] {
+        let mut work = cap.min(*budget);
+        let before = work;
+        let found = find_path(grid, from, to, &costs, scratch, &mut work);
+        *budget -= before - work;
+        if let Some(path) = found {
+            return path;
+        }
+    }
+    // Last resort: straight out, across, straight in — ignores obstacles.
+    let (Some(a), Some(b)) = (from.first(), to.first()) else {
+        return Vec::new();
+    };
+    let mut path = vec![a.cell];
+    let (mut x, mut y) = a.cell;
+    while y != b.cell.1 {
+        y += (b.cell.1 - y).signum();
+        path.push((x, y));
+    }
+    while x != b.cell.0 {
+        x += (b.cell.0 - x).signum();
+        path.push((x, y));
+    }
+    path
+}
+
+/// Keeps the corners of a cell path and turns it into scene points.
+fn to_points(
+    cells: &[Cell],
+    pitch: f64,
+    in_cells: bool,
+    from: (Rect, Shape),
+    to: (Rect, Shape),
+) -> Vec<Point> {
+    let mut corners: Vec<Cell> = Vec::new();
+    for (i, &c) in cells.iter().enumerate() {
+        let keep = i == 0
+            || i + 1 == cells.len()
+            || {
+                let (p, n) = (cells[i - 1], cells[i + 1]);
+                !((p.0 == c.0 && c.0 == n.0) || (p.1 == c.1 && c.1 == n.1))
+            };
+        if keep {
+            corners.push(c);
+        }
+    }
+    if in_cells {
+        return corners
+            .iter()
+            .map(|&(x, y)| Point::new(f64::from(x), f64::from(y)))
+            .collect();
+    }
+    let center = |(x, y): Cell| {
+        Point::new(
+            (f64::from(x) + 0.5) * pitch,
+            (f64::from(y) + 0.5) * pitch,
+        )
+    };
+    let mut points: Vec<Point> = corners.iter().map(|&c| center(c)).collect();
+    let n = points.len();
+    if n >= 2 {
+        points[0] = onto_outline(from.1, &from.0, points[1], points[0]);
+        points[n - 1] = onto_outline(to.1, &to.0, points[n - 2], points[n - 1]);
+    }
+    points
+}

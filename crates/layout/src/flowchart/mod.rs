@@ -1,0 +1,343 @@
+//! The flowchart layout: sizes, blocks, routing, scene.
+//!
+//! In: a [`Flowchart`]. Out: a [`Scene`]. Steps: measure every label and size every
+//! outline; lay out each subgraph as a block with the layered engine ([`blocks`]); route
+//! every edge on a grid around what was placed ([`edges`]); then gather the scene with
+//! resolved styles.
+
+mod blocks;
+mod clip;
+mod edges;
+mod metrics;
+mod size;
+
+use crate::LayoutOptions;
+use crate::layered::Work;
+use blocks::Context;
+use liutu_measure::TextMeasure;
+use liutu_model::{Click, Direction, Flowchart, RichText, Style};
+use liutu_scene::{Cluster, Edge, Label, Link, Node, Point, Rect, Scene, Units};
+use metrics::Metrics;
+
+/// Lays out a flowchart.
+pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOptions) -> Scene {
+    let metrics = Metrics::new(measure, options);
+    let node_sizes: Vec<(f64, f64)> = chart
+        .nodes
+        .iter()
+        .map(|n| size::node_size(n.shape, &n.label, measure))
+        .collect();
+    let label_sizes: Vec<Option<(f64, f64)>> = chart
+        .edges
+        .iter()
+        .map(|e| {
+            e.label
+                .as_ref()
+                .filter(|l| !l.is_empty())
+                .map(|l| label_box(measure, l, metrics.cells))
+        })
+        .collect();
+    let title_sizes: Vec<(f64, f64)> = chart
+        .subgraphs
+        .iter()
+        .map(|s| {
+            if s.title.is_empty() {
+                (0.0, 0.0)
+            } else {
+                measure.text_size(&s.title)
+            }
+        })
+        .collect();
+    let mut ctx = Context {
+        chart,
+        metrics: &metrics,
+        node_sizes: &node_sizes,
+        label_sizes: &label_sizes,
+        title_sizes: &title_sizes,
+        work: Work::new(options.work_budget),
+    };
+    let mut block = blocks::layout_root(&mut ctx);
+
+    let m = metrics.margin;
+    let mut node_rects = vec![Rect::default(); chart.nodes.len()];
+    for (n, r) in &block.nodes {
+        node_rects[*n] = Rect::new(r.x + m, r.y + m, r.width, r.height);
+    }
+    let mut cluster_rects = vec![Rect::default(); chart.subgraphs.len()];
+    for (s, r) in &block.clusters {
+        cluster_rects[*s] = Rect::new(r.x + m, r.y + m, r.width, r.height);
+    }
+    let mut label_rects: Vec<Option<Rect>> = vec![None; chart.edges.len()];
+    for (e, r) in block.labels.drain(..) {
+        label_rects[e] = Some(Rect::new(r.x + m, r.y + m, r.width, r.height));
+    }
+    let title_rects: Vec<Rect> = cluster_rects
+        .iter()
+        .zip(&title_sizes)
+        .map(|(r, &t)| title_rect(r, t, metrics.cells))
+        .collect();
+    let directions = effective_directions(chart);
+    let edge_flow: Vec<Direction> = (0..chart.edges.len())
+        .map(|e| match ctx.edge_scope(e) {
+            Some((Some(s), _, _)) => directions[s],
+            _ => chart.direction,
+        })
+        .collect();
+    let mut budget = ctx.work.remaining;
+    let layout = edges::Layout {
+        chart,
+        metrics: &metrics,
+        node_rects: &node_rects,
+        cluster_rects: &cluster_rects,
+        title_rects: &title_rects,
+        label_rects: &label_rects,
+        edge_flow: &edge_flow,
+        width: block.width + 2.0 * m,
+        height: block.height + 2.0 * m,
+    };
+    let paths = edges::route_all(&layout, &mut budget);
+
+    let mut scene = build_scene(
+        chart,
+        measure,
+        &node_rects,
+        &cluster_rects,
+        &title_rects,
+        &title_sizes,
+        &label_rects,
+        paths,
+    );
+    fit_to_content(&mut scene, if metrics.cells { 0.0 } else { 8.0 });
+    scene
+}
+
+/// A label's box: in cells the text itself; in pixels a little padding for its background.
+fn label_box(measure: &dyn TextMeasure, label: &RichText, cells: bool) -> (f64, f64) {
+    let (w, h) = measure.text_size(label);
+    if cells { (w, h) } else { (w + 8.0, h + 4.0) }
+}
+
+/// The box a cluster's title takes: in cells, a stretch of the top border; in pixels, a
+/// band at the top of the frame.
+fn title_rect(frame: &Rect, (w, h): (f64, f64), cells: bool) -> Rect {
+    if w <= 0.0 {
+        return Rect::new(frame.x, frame.y, 0.0, 0.0);
+    }
+    if cells {
+        Rect::new(frame.x + 2.0, frame.y, w + 2.0, 1.0)
+    } else {
+        Rect::new(frame.x + (frame.width - w) / 2.0, frame.y + 4.0, w, h + 4.0)
+    }
+}
+
+/// Each subgraph's direction after inheritance from its parents.
+fn effective_directions(chart: &Flowchart) -> Vec<Direction> {
+    let mut out = vec![chart.direction; chart.subgraphs.len()];
+    // Parents come before children, so one pass suffices.
+    for (i, s) in chart.subgraphs.iter().enumerate() {
+        let inherited = s.parent.filter(|&p| p < i).map_or(chart.direction, |p| out[p]);
+        out[i] = s.direction.unwrap_or(inherited);
+    }
+    out
+}
+
+fn resolved_style(chart: &Flowchart, classes: &[String], own: &Style, default_class: bool) -> Style {
+    let mut style = Style::default();
+    if default_class
+        && let Some(d) = chart.class_defs.iter().find(|c| c.name == "default")
+    {
+        style.extend(&d.style);
+    }
+    for class in classes {
+        for def in chart.class_defs.iter().filter(|c| &c.name == class) {
+            style.extend(&def.style);
+        }
+    }
+    style.extend(own);
+    style
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build_scene(
+    chart: &Flowchart,
+    measure: &dyn TextMeasure,
+    node_rects: &[Rect],
+    cluster_rects: &[Rect],
+    title_rects: &[Rect],
+    title_sizes: &[(f64, f64)],
+    label_rects: &[Option<Rect>],
+    paths: Vec<Vec<Point>>,
+) -> Scene {
+    let cells = measure.is_cells();
+    let nodes = chart
+        .nodes
+        .iter()
+        .zip(node_rects)
+        .map(|(n, r)| {
+            let (w, h) = measure.text_size(&n.label);
+            let mut lx = r.x + (r.width - w) / 2.0;
+            let mut ly = r.y + (r.height - h) / 2.0;
+            if cells {
+                lx = lx.floor();
+                ly = ly.floor();
+            }
+            Node {
+                id: n.id.clone(),
+                shape: n.shape,
+                rect: *r,
+                label: Label {
+                    text: n.label.clone(),
+                    rect: Rect::new(lx, ly, w, h),
+                },
+                classes: n.classes.clone(),
+                style: resolved_style(chart, &n.classes, &n.style, true),
+                link: n.click.as_ref().and_then(|c| match c {
+                    Click::Href {
+                        url,
+                        target,
+                        tooltip,
+                    } => Some(Link {
+                        url: url.clone(),
+                        target: target.clone(),
+                        tooltip: tooltip.clone(),
+                    }),
+                    Click::Callback { .. } => None,
+                }),
+            }
+        })
+        .collect();
+    let mut pair_count: std::collections::HashMap<(usize, usize), usize> = Default::default();
+    let curve = chart
+        .config_value("flowchart.curve")
+        .unwrap_or("basis")
+        .to_string();
+    let edges = chart
+        .edges
+        .iter()
+        .zip(paths)
+        .enumerate()
+        .map(|(i, (e, points))| {
+            let count = pair_count.entry((e.from, e.to)).or_insert(0);
+            let id = e.id.clone().unwrap_or_else(|| {
+                format!("L_{}_{}_{}", chart.nodes[e.from].id, chart.nodes[e.to].id, count)
+            });
+            *count += 1;
+            let mut style = chart.default_edge_style.clone();
+            style.extend(&e.style);
+            Edge {
+                id,
+                from: chart.nodes[e.from].id.clone(),
+                to: chart.nodes[e.to].id.clone(),
+                points,
+                stroke: e.stroke,
+                head_start: e.head_start,
+                head_end: e.head_end,
+                label: e.label.clone().zip(label_rects[i]).map(|(text, rect)| Label {
+                    text,
+                    rect: if cells {
+                        rect
+                    } else {
+                        // The text sits inside the padded background box.
+                        Rect::new(rect.x + 4.0, rect.y + 2.0, rect.width - 8.0, rect.height - 4.0)
+                    },
+                }),
+                classes: e.classes.clone(),
+                style,
+                curve: e.curve.clone().unwrap_or_else(|| curve.clone()),
+            }
+        })
+        .collect();
+    let mut depth = vec![0usize; chart.subgraphs.len()];
+    for (i, s) in chart.subgraphs.iter().enumerate() {
+        depth[i] = s.parent.filter(|&p| p < i).map_or(0, |p| depth[p] + 1);
+    }
+    let mut clusters: Vec<Cluster> = chart
+        .subgraphs
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let (w, h) = title_sizes[i];
+            let t = title_rects[i];
+            Cluster {
+                id: s.id.clone(),
+                rect: cluster_rects[i],
+                title: Label {
+                    text: s.title.clone(),
+                    rect: if cells {
+                        Rect::new(t.x + 1.0, t.y, w, h)
+                    } else {
+                        Rect::new(t.x, t.y + 2.0, w, h)
+                    },
+                },
+                classes: s.classes.clone(),
+                style: resolved_style(chart, &s.classes, &s.style, false),
+                depth: depth[i],
+            }
+        })
+        .collect();
+    clusters.sort_by_key(|c| c.depth);
+    Scene {
+        units: if cells { Units::Cells } else { Units::Pixels },
+        width: 0.0,
+        height: 0.0,
+        title: chart.title.clone(),
+        acc_title: chart.acc_title.clone(),
+        acc_descr: chart.acc_descr.clone(),
+        clusters,
+        nodes,
+        edges,
+        config: chart.config.clone(),
+    }
+}
+
+/// Moves everything so the drawing starts `pad` from the top-left and sets the size.
+fn fit_to_content(scene: &mut Scene, pad: f64) {
+    let mut rects: Vec<Rect> = Vec::new();
+    rects.extend(scene.nodes.iter().map(|n| n.rect));
+    rects.extend(scene.clusters.iter().map(|c| c.rect));
+    rects.extend(scene.edges.iter().filter_map(|e| e.label.as_ref().map(|l| l.rect)));
+    let cells = scene.units == Units::Cells;
+    // In cells a point is a whole cell: it reaches one unit further right and down.
+    let extent = if cells { 1.0 } else { 0.0 };
+    rects.extend(
+        scene
+            .edges
+            .iter()
+            .flat_map(|e| e.points.iter())
+            .map(|p| Rect::new(p.x, p.y, extent, extent)),
+    );
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for r in &rects {
+        x0 = x0.min(r.x);
+        y0 = y0.min(r.y);
+        x1 = x1.max(r.right());
+        y1 = y1.max(r.bottom());
+    }
+    if rects.is_empty() {
+        (x0, y0, x1, y1) = (0.0, 0.0, 0.0, 0.0);
+    }
+    let (dx, dy) = (pad - x0, pad - y0);
+    let mv = |r: &mut Rect| {
+        r.x += dx;
+        r.y += dy;
+    };
+    for n in &mut scene.nodes {
+        mv(&mut n.rect);
+        mv(&mut n.label.rect);
+    }
+    for c in &mut scene.clusters {
+        mv(&mut c.rect);
+        mv(&mut c.title.rect);
+    }
+    for e in &mut scene.edges {
+        for p in &mut e.points {
+            p.x += dx;
+            p.y += dy;
+        }
+        if let Some(l) = &mut e.label {
+            mv(&mut l.rect);
+        }
+    }
+    scene.width = x1 - x0 + 2.0 * pad;
+    scene.height = y1 - y0 + 2.0 * pad;
+}

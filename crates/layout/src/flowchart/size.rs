@@ -1,0 +1,62 @@
+//! How big each node's outline is for its label, per shape, in cells or pixels.
+
+use liutu_measure::TextMeasure;
+use liutu_model::{RichText, Shape};
+
+/// The outline size `(width, height)` of a node with this label, and the label box size.
+pub fn node_size(shape: Shape, label: &RichText, measure: &dyn TextMeasure) -> (f64, f64) {
+    let (w, h) = measure.text_size(label);
+    if measure.is_cells() {
+        cell_size(shape, w, h)
+    } else {
+        pixel_size(shape, w, h)
+    }
+}
+
+/// Text art: a border and one space of padding around the label; diamonds and the other
+/// slanted or rounded-side shapes get one more column each side for their corners.
+fn cell_size(shape: Shape, w: f64, h: f64) -> (f64, f64) {
+    let extra = match shape {
+        Shape::Diamond
+        | Shape::Hexagon
+        | Shape::LeanRight
+        | Shape::LeanLeft
+        | Shape::Trapezoid
+        | Shape::InvTrapezoid
+        | Shape::Stadium
+        | Shape::Circle
+        | Shape::DoubleCircle => 2.0,
+        Shape::Subroutine => 2.0,
+        _ => 0.0,
+    };
+    let width = w.max(1.0) + 4.0 + extra;
+    let height = h.max(1.0) + 2.0 + if shape == Shape::Cylinder { 1.0 } else { 0.0 };
+    (width, height)
+}
+
+/// Graphics: Mermaid's padding (15 px around the label) and shape rules.
+fn pixel_size(shape: Shape, w: f64, h: f64) -> (f64, f64) {
+    let pad = 15.0;
+    match shape {
+        Shape::Diamond => {
+            let s = w + h + pad * 2.0;
+            (s, s)
+        }
+        Shape::Circle | Shape::DoubleCircle => {
+            let d = w.max(h) + pad * 2.0 + if shape == Shape::DoubleCircle { 10.0 } else { 0.0 };
+            (d, d)
+        }
+        Shape::SmallCircle | Shape::FramedCircle | Shape::FilledCircle | Shape::CrossedCircle => {
+            (14.0_f64.max(w + 8.0), 14.0_f64.max(h + 8.0))
+        }
+        Shape::ForkJoin => (70.0, 10.0),
+        Shape::Hexagon => (w + h / 2.0 + pad * 2.0 + 10.0, h + pad * 2.0),
+        Shape::LeanRight | Shape::LeanLeft | Shape::Trapezoid | Shape::InvTrapezoid => {
+            (w + h + pad * 2.0, h + pad * 2.0)
+        }
+        Shape::Stadium => (w + h / 2.0 + pad * 2.0, h + pad * 2.0),
+        Shape::Cylinder | Shape::LinedCylinder => (w + pad * 2.0, h + pad * 2.0 + 20.0),
+        Shape::Text => (w + 4.0, h + 4.0),
+        _ => (w + pad * 2.0, h + pad * 2.0),
+    }
+}

@@ -1,0 +1,94 @@
+//! Cycle removal: which edges to reverse so the graph becomes acyclic.
+//!
+//! Depth-first search from each item in declaration order; an edge that closes a cycle
+//! (points back to an item on the current DFS path) is reversed. Declaration order decides,
+//! so the node written first ends up first — as in Mermaid.
+
+use super::LayeredGraph;
+
+/// For each link, whether it must be reversed. Self-loops are never reversed (callers drop
+/// them before ranking).
+pub fn reversed_edges(graph: &LayeredGraph) -> Vec<bool> {
+    let n = graph.items.len();
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, l) in graph.links.iter().enumerate() {
+        if l.from != l.to {
+            out[l.from].push(i);
+        }
+    }
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        OnPath,
+        Done,
+    }
+    let mut mark = vec![Mark::New; n];
+    let mut reversed = vec![false; graph.links.len()];
+    // Iterative DFS: (node, next out-edge index).
+    let mut stack: Vec<(usize, usize)> = Vec::new();
+    for root in 0..n {
+        if mark[root] != Mark::New {
+            continue;
+        }
+        mark[root] = Mark::OnPath;
+        stack.push((root, 0));
+        while let Some(&mut (v, ref mut next)) = stack.last_mut() {
+            if let Some(&e) = out[v].get(*next) {
+                *next += 1;
+                let w = graph.links[e].to;
+                match mark[w] {
+                    Mark::New => {
+                        mark[w] = Mark::OnPath;
+                        stack.push((w, 0));
+                    }
+                    Mark::OnPath => reversed[e] = true,
+                    Mark::Done => {}
+                }
+            } else {
+                mark[v] = Mark::Done;
+                stack.pop();
+            }
+        }
+    }
+    reversed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layered::{Item, Link};
+
+    fn graph(n: usize, edges: &[(usize, usize)]) -> LayeredGraph {
+        LayeredGraph {
+            items: vec![
+                Item {
+                    across: 1.0,
+                    along: 1.0
+                };
+                n
+            ],
+            links: edges
+                .iter()
+                .map(|&(from, to)| Link {
+                    from,
+                    to,
+                    min_len: 1,
+                    weight: 1.0,
+                    label: None,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_edge_closing_a_cycle_is_reversed() {
+        let g = graph(3, &[(0, 1), (1, 2), (2, 0)]);
+        assert_eq!(reversed_edges(&g), vec![false, false, true]);
+    }
+
+    #[test]
+    fn both_directions_keep_the_first_written() {
+        let g = graph(2, &[(0, 1), (1, 0)]);
+        assert_eq!(reversed_edges(&g), vec![false, true]);
+    }
+}

@@ -1,0 +1,237 @@
+//! Coordinates: where each node sits across the flow, and where each rank starts along it.
+//!
+//! Across: start packed, then sweep the ranks a few times moving each node towards the
+//! weighted median of its neighbours in the ranks beside it, solving each rank exactly as
+//! an ordered least-squares problem (pool-adjacent-violators block merging) so that the
+//! order and the minimum gaps always hold. Segments between dummies weigh most, so long
+//! edges come out straight. In cells, every centre is a whole cell.
+
+use super::{LayerGraph, Work, normalize::NodeKind};
+
+/// Gaps between things, in the scene's units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Spacing {
+    /// Between two boxes of the same rank.
+    pub node_sep: f64,
+    /// Between two dummies (parallel edge lines).
+    pub dummy_sep: f64,
+    /// Across size of a dummy.
+    pub dummy_across: f64,
+    /// Between two ranks.
+    pub rank_sep: f64,
+    /// Extra room along the flow for each edge that must jog sideways between two ranks
+    /// (text art routes each on its own row).
+    pub track_sep: f64,
+    /// Most extra tracks added to one gap.
+    pub max_tracks: usize,
+    /// Round every centre to a whole unit (text art).
+    pub integral: bool,
+}
+
+fn gap(spacing: &Spacing, a: NodeKind, b: NodeKind) -> f64 {
+    let is_dummy = |k: NodeKind| matches!(k, NodeKind::Dummy(_));
+    match (is_dummy(a), is_dummy(b)) {
+        (true, true) => spacing.dummy_sep,
+        (false, false) => spacing.node_sep,
+        _ => (spacing.dummy_sep + spacing.node_sep) / 2.0,
+    }
+}
+
+/// The centre of every node across the flow; the smallest left edge is 0.
+pub fn assign_across(g: &LayerGraph, spacing: &Spacing, work: &mut Work) -> Vec<f64> {
+    let n = g.nodes.len();
+    let mut x = vec![0.0; n];
+    for layer in &g.layers {
+        let mut cursor = 0.0;
+        for (i, &v) in layer.iter().enumerate() {
+            if i > 0 {
+                cursor += gap(spacing, g.nodes[layer[i - 1]].kind, g.nodes[v].kind);
+            }
+            x[v] = cursor + g.nodes[v].across / 2.0;
+            cursor += g.nodes[v].across;
+        }
+    }
+    let mut up: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+    let mut down: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+    for &(a, b, w) in &g.segments {
+        down[a].push((b, w));
+        up[b].push((a, w));
+    }
+    let passes = 8;
+    for pass in 0..passes {
+        if !work.spend((n + g.segments.len()) as u64 * 2) {
+            break;
+        }
+        let downward = pass % 2 == 0;
+        let last = pass + 2 >= passes;
+        let ranks: Vec<usize> = if downward {
+            (0..g.layers.len()).collect()
+        } else {
+            (0..g.layers.len()).rev().collect()
+        };
+        for r in ranks {
+            let layer = &g.layers[r];
+            let desired: Vec<(f64, f64)> = layer
+                .iter()
+                .map(|&v| {
+                    // Late passes look both ways so nodes settle between their neighbours.
+                    let primary = if downward { &up[v] } else { &down[v] };
+                    let both: Vec<(usize, f64)>;
+                    let ns = if last || primary.is_empty() {
+                        both = up[v].iter().chain(&down[v]).copied().collect();
+                        &both
+                    } else {
+                        primary
+                    };
+                    let total: f64 = ns.iter().map(|&(_, w)| w).sum();
+                    if total > 0.0 {
+                        (weighted_median(ns, &x), total)
+                    } else {
+                        (x[v], 0.01)
+                    }
+                })
+                .collect();
+            let placed = place_row(g, layer, &desired, spacing);
+            for (&v, p) in layer.iter().zip(placed) {
+                x[v] = p;
+            }
+        }
+    }
+    if spacing.integral {
+        snap_to_cells(g, &mut x, spacing);
+    }
+    let min_left = g
+        .nodes
+        .iter()
+        .zip(&x)
+        .map(|(node, c)| c - node.across / 2.0)
+        .fold(f64::INFINITY, f64::min);
+    if min_left.is_finite() {
+        for c in &mut x {
+            *c -= min_left;
+        }
+    }
+    x
+}
+
+/// The weighted median of the neighbours' centres (the mean of the two middle ones when
+/// the weight splits evenly). Medians, unlike means, line nodes up exactly with one
+/// neighbour, which is what makes chains and long edges straight.
+fn weighted_median(ns: &[(usize, f64)], x: &[f64]) -> f64 {
+    let mut values: Vec<(f64, f64)> = ns.iter().map(|&(u, w)| (x[u], w)).collect();
+    values.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let half = values.iter().map(|v| v.1).sum::<f64>() / 2.0;
+    let mut acc = 0.0;
+    for (i, &(value, w)) in values.iter().enumerate() {
+        acc += w;
+        if (acc - half).abs() < 1e-9 {
+            return values.get(i + 1).map_or(value, |next| (value + next.0) / 2.0);
+        }
+        if acc > half {
+            return value;
+        }
+    }
+    values.last().map_or(0.0, |v| v.0)
+}
+
+/// Least-squares placement of one ordered row: minimise Σ w·(x − desired)² subject to
+/// every node keeping its order and gaps. Classic block merging, linear in the row.
+fn place_row(g: &LayerGraph, layer: &[usize], desired: &[(f64, f64)], spacing: &Spacing) -> Vec<f64> {
+    struct Block {
+        first: usize,
+        weight: f64,
+        // Σ w·(desired − offset)
+        moment: f64,
+        pos: f64,
+    }
+    // Offset of each node's centre from its block's first centre.
+    let mut offset = vec![0.0; layer.len()];
+    let mut blocks: Vec<Block> = Vec::new();
+    for i in 0..layer.len() {
+        let (d, w) = desired[i];
+        let mut block = Block {
+            first: i,
+            weight: w,
+            moment: w * d,
+            pos: d,
+        };
+        offset[i] = 0.0;
+        while let Some(prev) = blocks.pop() {
+            let last = block.first - 1;
+            let need = (g.nodes[layer[last]].across + g.nodes[layer[block.first]].across) / 2.0
+                + gap(spacing, g.nodes[layer[last]].kind, g.nodes[layer[block.first]].kind);
+            if prev.pos + offset[last] + need <= block.pos + 1e-9 {
+                blocks.push(prev);
+                break;
+            }
+            // Merge `block` into `prev`: its nodes now sit at fixed offsets after prev's.
+            let shift = offset[last] + need;
+            for o in &mut offset[block.first..=i] {
+                *o += shift;
+            }
+            let weight = prev.weight + block.weight;
+            let moment = prev.moment + block.moment - block.weight * shift;
+            block = Block {
+                first: prev.first,
+                weight,
+                moment,
+                pos: moment / weight,
+            };
+        }
+        blocks.push(block);
+    }
+    let mut out = vec![0.0; layer.len()];
+    for (bi, b) in blocks.iter().enumerate() {
+        let end = blocks.get(bi + 1).map_or(layer.len(), |n| n.first);
+        for i in b.first..end {
+            out[i] = b.pos + offset[i];
+        }
+    }
+    out
+}
+
+/// Rounds centres to whole cells and re-establishes the gaps rounding may have broken.
+fn snap_to_cells(g: &LayerGraph, x: &mut [f64], spacing: &Spacing) {
+    for layer in &g.layers {
+        let mut prev: Option<usize> = None;
+        for &v in layer {
+            let mut c = x[v].round();
+            if let Some(p) = prev {
+                let need = ((g.nodes[p].across + g.nodes[v].across) / 2.0
+                    + gap(spacing, g.nodes[p].kind, g.nodes[v].kind))
+                .ceil();
+                if c < x[p] + need {
+                    c = x[p] + need;
+                }
+            }
+            x[v] = c;
+            prev = Some(v);
+        }
+    }
+}
+
+/// Where each rank starts along the flow, each rank's thickness, and the total length.
+pub fn assign_along(g: &LayerGraph, across: &[f64], spacing: &Spacing) -> (Vec<f64>, Vec<f64>, f64) {
+    let ranks = g.layers.len();
+    let size: Vec<f64> = g
+        .layers
+        .iter()
+        .map(|l| l.iter().map(|&v| g.nodes[v].along).fold(0.0, f64::max))
+        .collect();
+    let mut jogs = vec![0usize; ranks];
+    for &(a, b, _) in &g.segments {
+        if (across[a] - across[b]).abs() > 0.5 {
+            jogs[g.nodes[a].rank] += 1;
+        }
+    }
+    let mut start = vec![0.0; ranks];
+    let mut cursor = 0.0;
+    for r in 0..ranks {
+        start[r] = cursor;
+        cursor += size[r];
+        if r + 1 < ranks {
+            cursor += spacing.rank_sep + jogs[r].min(spacing.max_tracks) as f64 * spacing.track_sep;
+        }
+    }
+    (start, size, cursor)
+}

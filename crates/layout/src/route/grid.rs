@@ -1,0 +1,176 @@
+//! The routing grid: what each cell holds.
+
+/// A direction of travel on the grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dir {
+    North,
+    East,
+    South,
+    West,
+}
+
+impl Dir {
+    pub const ALL: [Dir; 4] = [Dir::North, Dir::East, Dir::South, Dir::West];
+
+    pub fn delta(self) -> (i32, i32) {
+        match self {
+            Dir::North => (0, -1),
+            Dir::East => (1, 0),
+            Dir::South => (0, 1),
+            Dir::West => (-1, 0),
+        }
+    }
+
+    pub fn opposite(self) -> Dir {
+        match self {
+            Dir::North => Dir::South,
+            Dir::East => Dir::West,
+            Dir::South => Dir::North,
+            Dir::West => Dir::East,
+        }
+    }
+
+    pub fn is_vertical(self) -> bool {
+        matches!(self, Dir::North | Dir::South)
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// What occupies a cell, as far as routing is concerned.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CellUse {
+    /// A node, a label or a title: never enter.
+    pub blocked: bool,
+    /// Next to a node: allowed, but discouraged so edges don't hug boxes.
+    pub halo: bool,
+    /// A cluster frame line running horizontally (true) or vertically: cross only at a
+    /// right angle.
+    pub frame_horizontal: bool,
+    pub frame_vertical: bool,
+    /// An edge runs through horizontally / vertically.
+    pub edge_horizontal: bool,
+    pub edge_vertical: bool,
+    /// An edge turns or ends here: nothing else may use the cell.
+    pub edge_fixed: bool,
+}
+
+impl CellUse {
+    /// True when an edge already uses the cell in any way.
+    pub fn has_edge(&self) -> bool {
+        self.edge_horizontal || self.edge_vertical || self.edge_fixed
+    }
+}
+
+/// A rectangle of cells, inclusive of both corners.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellRect {
+    pub x0: i32,
+    pub y0: i32,
+    pub x1: i32,
+    pub y1: i32,
+}
+
+/// The grid: `width × height` cells.
+#[derive(Debug, Clone)]
+pub struct Grid {
+    pub width: i32,
+    pub height: i32,
+    cells: Vec<CellUse>,
+}
+
+impl Grid {
+    pub fn new(width: i32, height: i32) -> Self {
+        let (width, height) = (width.max(1), height.max(1));
+        Grid {
+            width,
+            height,
+            cells: vec![CellUse::default(); (width * height) as usize],
+        }
+    }
+
+    pub fn contains(&self, x: i32, y: i32) -> bool {
+        x >= 0 && y >= 0 && x < self.width && y < self.height
+    }
+
+    pub fn index(&self, x: i32, y: i32) -> usize {
+        (y * self.width + x) as usize
+    }
+
+    pub fn get(&self, x: i32, y: i32) -> CellUse {
+        if self.contains(x, y) {
+            self.cells[self.index(x, y)]
+        } else {
+            CellUse {
+                blocked: true,
+                ..CellUse::default()
+            }
+        }
+    }
+
+    pub fn get_mut(&mut self, x: i32, y: i32) -> Option<&mut CellUse> {
+        if self.contains(x, y) {
+            let i = self.index(x, y);
+            Some(&mut self.cells[i])
+        } else {
+            None
+        }
+    }
+
+    /// Blocks a rectangle and marks the ring around it as halo.
+    pub fn block(&mut self, r: CellRect, halo: bool) {
+        for y in r.y0 - 1..=r.y1 + 1 {
+            for x in r.x0 - 1..=r.x1 + 1 {
+                let inside = x >= r.x0 && x <= r.x1 && y >= r.y0 && y <= r.y1;
+                if let Some(c) = self.get_mut(x, y) {
+                    if inside {
+                        c.blocked = true;
+                    } else if halo {
+                        c.halo = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Marks a cluster frame's outline as crossable only at right angles.
+    pub fn frame(&mut self, r: CellRect) {
+        for x in r.x0..=r.x1 {
+            for y in [r.y0, r.y1] {
+                if let Some(c) = self.get_mut(x, y) {
+                    c.frame_horizontal = true;
+                }
+            }
+        }
+        for y in r.y0..=r.y1 {
+            for x in [r.x0, r.x1] {
+                if let Some(c) = self.get_mut(x, y) {
+                    c.frame_vertical = true;
+                }
+            }
+        }
+    }
+
+    /// Records a routed path (consecutive cells one step apart) so later edges avoid it.
+    pub fn occupy(&mut self, path: &[(i32, i32)]) {
+        for (i, &(x, y)) in path.iter().enumerate() {
+            let prev = i.checked_sub(1).map(|j| path[j]);
+            let next = path.get(i + 1).copied();
+            let horizontal = |a: Option<(i32, i32)>| a.is_some_and(|(ax, _)| ax != x);
+            let vertical = |a: Option<(i32, i32)>| a.is_some_and(|(_, ay)| ay != y);
+            let straight_h = horizontal(prev) && horizontal(next);
+            let straight_v = vertical(prev) && vertical(next);
+            if let Some(c) = self.get_mut(x, y) {
+                if straight_h {
+                    c.edge_horizontal = true;
+                } else if straight_v {
+                    c.edge_vertical = true;
+                } else {
+                    c.edge_fixed = true;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,300 @@
+//! A* over (cell, direction of arrival) states.
+//!
+//! Costs: each step, each bend, crossing another edge (only at a right angle, only
+//! through a straight piece of it), running next to a node, crossing a cluster frame.
+//! Running along another edge is forbidden in strict mode and merely expensive
+//! otherwise, so a path is always found when one exists at all.
+
+use super::grid::{Dir, Grid};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+/// Where a path may start or end: the cell just outside an object, and the direction
+/// pointing away from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Port {
+    pub cell: (i32, i32),
+    pub dir: Dir,
+    /// Extra cost of using this port (off-centre, on a side against the flow).
+    pub cost: u32,
+}
+
+/// Weights of the search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Costs {
+    pub step: u32,
+    pub bend: u32,
+    pub cross: u32,
+    pub halo: u32,
+    pub frame: u32,
+    /// When false, running along another edge is allowed at this cost per cell.
+    pub overlap: Option<u32>,
+}
+
+impl Default for Costs {
+    fn default() -> Self {
+        Costs {
+            step: 2,
+            bend: 9,
+            cross: 24,
+            halo: 2,
+            frame: 4,
+            overlap: None,
+        }
+    }
+}
+
+/// Reusable search memory: generation stamps avoid clearing it between searches.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    generation: u32,
+    stamp: Vec<u32>,
+    best: Vec<u32>,
+    parent: Vec<u32>,
+}
+
+const NO_PARENT: u32 = u32::MAX;
+
+/// The cheapest path from one of `from` to one of `to`: the cells from the start port's
+/// cell to the end port's cell inclusive. `work` counts expanded states; the search
+/// gives up (None) when it runs out.
+pub fn find_path(
+    grid: &Grid,
+    from: &[Port],
+    to: &[Port],
+    costs: &Costs,
+    scratch: &mut Scratch,
+    work: &mut u64,
+) -> Option<Vec<(i32, i32)>> {
+    let states = (grid.width * grid.height) as usize * 4;
+    if scratch.stamp.len() != states {
+        scratch.stamp = vec![0; states];
+        scratch.best = vec![0; states];
+        scratch.parent = vec![NO_PARENT; states];
+        scratch.generation = 0;
+    }
+    scratch.generation = scratch.generation.wrapping_add(1);
+    if scratch.generation == 0 {
+        scratch.stamp.iter_mut().for_each(|s| *s = 0);
+        scratch.generation = 1;
+    }
+    let generation = scratch.generation;
+    let usable = |p: &&Port| {
+        let c = grid.get(p.cell.0, p.cell.1);
+        !c.blocked && !c.has_edge()
+    };
+    let targets: Vec<Port> = to.iter().filter(usable).copied().collect();
+    if targets.is_empty() {
+        return None;
+    }
+    let (tx0, tx1, ty0, ty1) = targets.iter().fold(
+        (i32::MAX, i32::MIN, i32::MAX, i32::MIN),
+        |(a, b, c, d), p| (a.min(p.cell.0), b.max(p.cell.0), c.min(p.cell.1), d.max(p.cell.1)),
+    );
+    let heuristic = |x: i32, y: i32| -> u32 {
+        let dx = (tx0 - x).max(0) + (x - tx1).max(0);
+        let dy = (ty0 - y).max(0) + (y - ty1).max(0);
+        (dx + dy) as u32 * costs.step
+    };
+    let state_of = |x: i32, y: i32, d: Dir| (grid.index(x, y) * 4 + d.index()) as u32;
+    let mut heap: BinaryHeap<Reverse<(u32, u32, u32, u32)>> = BinaryHeap::new();
+    let mut sequence = 0u32;
+    for p in from.iter().filter(usable) {
+        let s = state_of(p.cell.0, p.cell.1, p.dir);
+        let g = p.cost;
+        let si = s as usize;
+        if scratch.stamp[si] != generation || g < scratch.best[si] {
+            scratch.stamp[si] = generation;
+            scratch.best[si] = g;
+            scratch.parent[si] = NO_PARENT;
+            heap.push(Reverse((g + heuristic(p.cell.0, p.cell.1), sequence, g, s)));
+            sequence += 1;
+        }
+    }
+    let decode = |s: u32| -> (i32, i32, Dir) {
+        let cell = (s / 4) as i32;
+        (cell % grid.width, cell / grid.width, Dir::ALL[(s % 4) as usize])
+    };
+    while let Some(Reverse((_, _, g, s))) = heap.pop() {
+        let si = s as usize;
+        if scratch.best[si] < g {
+            continue;
+        }
+        if *work == 0 {
+            return None;
+        }
+        *work -= 1;
+        let (x, y, arrived) = decode(s);
+        // Goal: standing on a target port cell, having arrived heading into the object.
+        if targets
+            .iter()
+            .any(|t| t.cell == (x, y) && t.dir.opposite() == arrived)
+        {
+            return Some(walk_back(s, &scratch.parent, &decode));
+        }
+        let here = grid.get(x, y);
+        let crossing_here = (here.edge_horizontal && arrived.is_vertical())
+            || (here.edge_vertical && !arrived.is_vertical())
+            || here.frame_horizontal
+            || here.frame_vertical;
+        for d in Dir::ALL {
+            if d == arrived.opposite() {
+                continue;
+            }
+            let bend = d != arrived;
+            // Never turn where something else already is.
+            if bend && (crossing_here || here.has_edge()) {
+                continue;
+            }
+            // Leave the first cell straight: it holds a tee stem or an arrowhead.
+            if bend && scratch.parent[si] == NO_PARENT {
+                continue;
+            }
+            let (dx, dy) = d.delta();
+            let (nx, ny) = (x + dx, y + dy);
+            let next = grid.get(nx, ny);
+            if next.blocked || next.edge_fixed {
+                continue;
+            }
+            let is_target = targets.iter().any(|t| t.cell == (nx, ny));
+            let mut step = costs.step;
+            if bend {
+                step += costs.bend;
+            }
+            if next.halo && !is_target {
+                step += costs.halo;
+            }
+            let along = if d.is_vertical() {
+                next.edge_vertical
+            } else {
+                next.edge_horizontal
+            };
+            let across = if d.is_vertical() {
+                next.edge_horizontal
+            } else {
+                next.edge_vertical
+            };
+            if along {
+                match costs.overlap {
+                    Some(c) => step += c,
+                    None => continue,
+                }
+            } else if across {
+                step += costs.cross;
+            }
+            // Frames are crossed at right angles, never followed, never at a corner.
+            let frame_along = if d.is_vertical() {
+                next.frame_vertical
+            } else {
+                next.frame_horizontal
+            };
+            if frame_along {
+                continue;
+            }
+            if next.frame_horizontal || next.frame_vertical {
+                step += costs.frame;
+            }
+            let ns = state_of(nx, ny, d);
+            let ng = g + step;
+            let nsi = ns as usize;
+            if scratch.stamp[nsi] != generation || ng < scratch.best[nsi] {
+                scratch.stamp[nsi] = generation;
+                scratch.best[nsi] = ng;
+                scratch.parent[nsi] = s;
+                heap.push(Reverse((ng + heuristic(nx, ny), sequence, ng, ns)));
+                sequence += 1;
+            }
+        }
+    }
+    None
+}
+
+fn walk_back(
+    mut s: u32,
+    parent: &[u32],
+    decode: &impl Fn(u32) -> (i32, i32, Dir),
+) -> Vec<(i32, i32)> {
+    let mut cells = Vec::new();
+    loop {
+        let (x, y, _) = decode(s);
+        cells.push((x, y));
+        let p = parent[s as usize];
+        if p == NO_PARENT {
+            break;
+        }
+        s = p;
+    }
+    cells.reverse();
+    cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::route::grid::CellRect;
+
+    #[test]
+    fn goes_around_an_obstacle() {
+        let mut grid = Grid::new(9, 9);
+        grid.block(
+            CellRect {
+                x0: 3,
+                y0: 3,
+                x1: 5,
+                y1: 5,
+            },
+            false,
+        );
+        let from = [Port {
+            cell: (4, 1),
+            dir: Dir::South,
+            cost: 0,
+        }];
+        let to = [Port {
+            cell: (4, 7),
+            dir: Dir::North,
+            cost: 0,
+        }];
+        let path = find_path(
+            &grid,
+            &from,
+            &to,
+            &Costs::default(),
+            &mut Scratch::default(),
+            &mut 100_000,
+        )
+        .expect("a path exists");
+        assert_eq!(path.first(), Some(&(4, 1)));
+        assert_eq!(path.last(), Some(&(4, 7)));
+        assert!(path.iter().all(|&(x, y)| !grid.get(x, y).blocked));
+        // The last step heads into the target (straight arrival).
+        let n = path.len();
+        assert_eq!(path[n - 2], (4, 6));
+    }
+
+    #[test]
+    fn never_runs_along_another_edge() {
+        let mut grid = Grid::new(7, 5);
+        grid.occupy(&[(0, 2), (1, 2), (2, 2), (3, 2), (4, 2), (5, 2), (6, 2)]);
+        let from = [Port {
+            cell: (0, 1),
+            dir: Dir::East,
+            cost: 0,
+        }];
+        let to = [Port {
+            cell: (6, 1),
+            dir: Dir::West,
+            cost: 0,
+        }];
+        let path = find_path(
+            &grid,
+            &from,
+            &to,
+            &Costs::default(),
+            &mut Scratch::default(),
+            &mut 100_000,
+        )
+        .expect("a path exists");
+        assert!(path.iter().all(|&(_, y)| y != 2));
+    }
+}

@@ -1,0 +1,161 @@
+//! The character grid: strokes, fixed glyphs and text per cell.
+
+use crate::glyphs::{self, Charset, Strokes, Weight};
+use liutu_measure::{clean_label, graphemes};
+use liutu_scene::Label;
+
+#[derive(Debug, Clone, Default)]
+struct Cell {
+    strokes: Strokes,
+    /// A shape's own glyph, shown while the strokes are still `mask_when_set`.
+    shape: Option<(char, u8)>,
+    /// An arrowhead or end marker, shown over strokes.
+    marker: Option<char>,
+    /// A grapheme of text; the cell after a wide one is a continuation.
+    text: Option<String>,
+    continuation: bool,
+}
+
+/// A grid of cells, drawn into and then printed.
+pub struct Canvas {
+    width: usize,
+    height: usize,
+    cells: Vec<Cell>,
+    ambiguous_wide: bool,
+    /// Markers waiting for the charset (arrowheads are chosen at print time).
+    heads: Vec<(usize, u8)>,
+}
+
+impl Canvas {
+    pub fn new(width: usize, height: usize, ambiguous_wide: bool) -> Self {
+        // One spare column so a wide character at the right edge still fits.
+        let width = width + 1;
+        Canvas {
+            width,
+            height,
+            cells: vec![Cell::default(); width * height],
+            ambiguous_wide,
+            heads: Vec::new(),
+        }
+    }
+
+    fn cell(&mut self, x: i64, y: i64) -> Option<&mut Cell> {
+        if x < 0 || y < 0 || x as usize >= self.width || y as usize >= self.height {
+            return None;
+        }
+        Some(&mut self.cells[y as usize * self.width + x as usize])
+    }
+
+    /// Adds stroke directions to a cell.
+    pub fn stroke(&mut self, x: i64, y: i64, weight: Weight, mask: u8) {
+        if let Some(c) = self.cell(x, y) {
+            c.strokes.add(weight, mask);
+        }
+    }
+
+    pub fn round_corner(&mut self, x: i64, y: i64) {
+        if let Some(c) = self.cell(x, y) {
+            c.strokes.rounded = true;
+        }
+    }
+
+    /// A shape glyph for a cell, kept only while nothing else joins the cell.
+    pub fn shape_glyph(&mut self, x: i64, y: i64, glyph: char) {
+        if let Some(c) = self.cell(x, y) {
+            c.shape = Some((glyph, c.strokes.mask()));
+        }
+    }
+
+    /// An arrowhead pointing `towards` (a mask bit), chosen per charset at print time.
+    pub fn arrowhead(&mut self, x: i64, y: i64, towards: u8) {
+        let width = self.width;
+        if self.cell(x, y).is_some() {
+            self.heads.push((y as usize * width + x as usize, towards));
+        }
+    }
+
+    /// A fixed end marker (`o`, `x`).
+    pub fn marker(&mut self, x: i64, y: i64, glyph: char) {
+        if let Some(c) = self.cell(x, y) {
+            c.marker = Some(glyph);
+        }
+    }
+
+    /// Writes one line of text from `x`, a grapheme per cell (two for wide ones).
+    pub fn text(&mut self, mut x: i64, y: i64, text: &str) {
+        let ambiguous_wide = self.ambiguous_wide;
+        let clean = clean_label(text);
+        for (g, w) in graphemes(&clean, ambiguous_wide) {
+            if let Some(c) = self.cell(x, y) {
+                c.text = Some(g.to_string());
+                c.continuation = false;
+            }
+            if w == 2
+                && let Some(c) = self.cell(x + 1, y)
+            {
+                c.text = None;
+                c.continuation = true;
+            }
+            x += w as i64;
+        }
+    }
+
+    /// Writes a label, each line centred in its box.
+    pub fn text_block(&mut self, label: &Label) {
+        for (i, line) in label.text.lines.iter().enumerate() {
+            let text: String = line.spans.iter().map(|s| s.text.as_str()).collect();
+            let width = liutu_measure::display_width(&clean_label(&text), self.ambiguous_wide);
+            let x = label.rect.x + ((label.rect.width - width as f64) / 2.0).max(0.0).floor();
+            self.text(x as i64, label.rect.y as i64 + i as i64, &text);
+        }
+    }
+
+    /// Prints the grid: one line per row, trailing spaces trimmed, no trailing blank rows.
+    pub fn finish(mut self, charset: Charset) -> String {
+        for &(i, towards) in &self.heads {
+            self.cells[i].marker = Some(glyphs::arrow(towards, charset));
+        }
+        let mut lines: Vec<String> = Vec::with_capacity(self.height);
+        for row in self.cells.chunks(self.width) {
+            let mut line = String::with_capacity(row.len());
+            for c in row {
+                if c.continuation {
+                    continue;
+                }
+                if let Some(t) = &c.text {
+                    line.push_str(t);
+                } else if let Some(m) = c.marker {
+                    line.push(ascii_marker(m, charset));
+                } else if let Some((g, mask)) = c.shape.filter(|&(_, m)| m == c.strokes.mask()) {
+                    line.push(if charset == Charset::Ascii { ascii_shape(g) } else { g });
+                    let _ = mask;
+                } else {
+                    line.push(c.strokes.glyph(charset));
+                }
+            }
+            lines.push(line.trim_end().to_string());
+        }
+        while lines.last().is_some_and(String::is_empty) {
+            lines.pop();
+        }
+        let mut out = lines.join("\n");
+        out.push('\n');
+        out
+    }
+}
+
+fn ascii_marker(m: char, charset: Charset) -> char {
+    if charset == Charset::Ascii && !m.is_ascii() { '*' } else { m }
+}
+
+/// The ASCII stand-in for a shape glyph.
+fn ascii_shape(g: char) -> char {
+    match g {
+        '╱' => '/',
+        '╲' => '\\',
+        '│' | '║' | '┃' => '|',
+        '─' | '═' | '━' => '-',
+        c if c.is_ascii() => c,
+        _ => '+',
+    }
+}
