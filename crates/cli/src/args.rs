@@ -53,7 +53,12 @@ pub struct RenderArgs {
     pub file: Option<PathBuf>,
 
     /// The same as FILE, for mermaid-cli compatibility. Example: `-i flow.mmd`
-    #[arg(short = 'i', long = "input", value_name = "FILE", conflicts_with = "file")]
+    #[arg(
+        short = 'i',
+        long = "input",
+        value_name = "FILE",
+        conflicts_with = "file"
+    )]
     pub input: Option<PathBuf>,
 
     /// Write to this file instead of standard output; the extension picks the format
@@ -77,7 +82,12 @@ pub struct RenderArgs {
     pub ambiguous_wide: bool,
 
     /// PNG scale factor (pixels per SVG pixel). Example: `-s 2`
-    #[arg(short = 's', long = "scale", value_name = "FACTOR", default_value_t = 2.0)]
+    #[arg(
+        short = 's',
+        long = "scale",
+        value_name = "FACTOR",
+        default_value_t = 2.0
+    )]
     pub scale: f32,
 
     /// Say nothing but errors (no warnings). Example: `-q`

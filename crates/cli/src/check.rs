@@ -7,7 +7,9 @@ pub fn run(args: &CheckArgs) -> Result<(), Failure> {
     let json = match args.format.as_str() {
         "text" => false,
         "json" => true,
-        other => return Err(format!("unknown check format `{other}` (expected text or json)").into()),
+        other => {
+            return Err(format!("unknown check format `{other}` (expected text or json)").into());
+        }
     };
     let mut failed = false;
     let mut objects = Vec::new();
@@ -33,5 +35,9 @@ pub fn run(args: &CheckArgs) -> Result<(), Failure> {
     if json {
         println!("{}", serde_json::Value::Array(objects));
     }
-    if failed { Err(Failure::Reported) } else { Ok(()) }
+    if failed {
+        Err(Failure::Reported)
+    } else {
+        Ok(())
+    }
 }

@@ -41,7 +41,11 @@ impl Format {
 pub fn choose(format: Option<&str>, ascii: bool, output: Option<&Path>) -> Result<Format, String> {
     if let Some(f) = format {
         let f = Format::parse(f)?;
-        return Ok(if ascii && f == Format::Text { Format::Ascii } else { f });
+        return Ok(if ascii && f == Format::Text {
+            Format::Ascii
+        } else {
+            f
+        });
     }
     if ascii {
         return Ok(Format::Ascii);
@@ -63,8 +67,14 @@ mod tests {
 
     #[test]
     fn extension_flag_and_default() {
-        assert_eq!(choose(None, false, Some(Path::new("a.svg"))), Ok(Format::Svg));
-        assert_eq!(choose(Some("png"), false, Some(Path::new("a.svg"))), Ok(Format::Png));
+        assert_eq!(
+            choose(None, false, Some(Path::new("a.svg"))),
+            Ok(Format::Svg)
+        );
+        assert_eq!(
+            choose(Some("png"), false, Some(Path::new("a.svg"))),
+            Ok(Format::Png)
+        );
         assert_eq!(choose(None, true, None), Ok(Format::Ascii));
         assert_eq!(choose(None, false, None), Ok(Format::Text));
         assert!(choose(None, false, Some(Path::new("a.gif"))).is_err());

@@ -17,7 +17,8 @@ pub fn read(path: Option<&Path>) -> Result<Source, String> {
         Some(p) if p.as_os_str() == "-" => read_stdin()?,
         Some(p) => {
             let name = p.display().to_string();
-            let bytes = std::fs::read(p).map_err(|e| format!("cannot read {name}: {}", io_reason(&e)))?;
+            let bytes =
+                std::fs::read(p).map_err(|e| format!("cannot read {name}: {}", io_reason(&e)))?;
             (name, bytes)
         }
     };

@@ -64,7 +64,11 @@ pub fn run(args: &RenderArgs) -> Result<(), Failure> {
     write_output(output, &bytes)
 }
 
-fn graphic(_scene: &liutu_scene::Scene, format: Format, _args: &RenderArgs) -> Result<Vec<u8>, Failure> {
+fn graphic(
+    _scene: &liutu_scene::Scene,
+    format: Format,
+    _args: &RenderArgs,
+) -> Result<Vec<u8>, Failure> {
     Err(format!("{format:?} output is not built yet").into())
 }
 

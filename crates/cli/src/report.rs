@@ -90,7 +90,7 @@ mod tests {
         let at = src.find(']').unwrap();
         let d = Diagnostic::error(Span::new(at, at + 1), "expected a node id, found `]`");
         let out = format("a.mmd", src, &d);
-        assert!(out.contains("--> a.mmd:2:11"), "{out}");
+        assert!(out.contains("--> a.mmd:2:10"), "{out}");
         let lines: Vec<&str> = out.lines().collect();
         let code = lines[3];
         let caret = lines[4];

@@ -127,7 +127,11 @@ impl Canvas {
                 } else if let Some(m) = c.marker {
                     line.push(ascii_marker(m, charset));
                 } else if let Some((g, mask)) = c.shape.filter(|&(_, m)| m == c.strokes.mask()) {
-                    line.push(if charset == Charset::Ascii { ascii_shape(g) } else { g });
+                    line.push(if charset == Charset::Ascii {
+                        ascii_shape(g)
+                    } else {
+                        g
+                    });
                     let _ = mask;
                 } else {
                     line.push(c.strokes.glyph(charset));
@@ -145,7 +149,11 @@ impl Canvas {
 }
 
 fn ascii_marker(m: char, charset: Charset) -> char {
-    if charset == Charset::Ascii && !m.is_ascii() { '*' } else { m }
+    if charset == Charset::Ascii && !m.is_ascii() {
+        '*'
+    } else {
+        m
+    }
 }
 
 /// The ASCII stand-in for a shape glyph.

@@ -20,7 +20,10 @@ fn towards(a: (i64, i64), b: (i64, i64)) -> u8 {
 fn cells(edge: &Edge) -> Vec<(i64, i64)> {
     let mut out: Vec<(i64, i64)> = Vec::new();
     for pair in edge.points.windows(2) {
-        let (a, b) = ((pair[0].x as i64, pair[0].y as i64), (pair[1].x as i64, pair[1].y as i64));
+        let (a, b) = (
+            (pair[0].x as i64, pair[0].y as i64),
+            (pair[1].x as i64, pair[1].y as i64),
+        );
         let (dx, dy) = ((b.0 - a.0).signum(), (b.1 - a.1).signum());
         let mut c = a;
         if out.last() != Some(&c) {
@@ -67,7 +70,13 @@ pub fn draw_edge(canvas: &mut Canvas, edge: &Edge) {
 }
 
 /// One end: `border` is the cell on the node's outline, `inner` the first cell outside.
-fn end(canvas: &mut Canvas, border: &(i64, i64), inner: &(i64, i64), head: ArrowHead, weight: Weight) {
+fn end(
+    canvas: &mut Canvas,
+    border: &(i64, i64),
+    inner: &(i64, i64),
+    head: ArrowHead,
+    weight: Weight,
+) {
     let into_border = towards(*inner, *border);
     match head {
         ArrowHead::None => canvas.stroke(border.0, border.1, weight, towards(*border, *inner)),

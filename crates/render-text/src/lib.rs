@@ -30,7 +30,11 @@ pub fn render(scene: &Scene, options: &TextOptions) -> Result<String, String> {
     if scene.units != Units::Cells {
         return Err("text art needs a scene laid out in cells".into());
     }
-    let mut canvas = Canvas::new(scene.width as usize, scene.height as usize, options.ambiguous_wide);
+    let mut canvas = Canvas::new(
+        scene.width as usize,
+        scene.height as usize,
+        options.ambiguous_wide,
+    );
     for cluster in &scene.clusters {
         shapes::draw_frame(&mut canvas, cluster);
     }

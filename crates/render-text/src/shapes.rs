@@ -22,8 +22,18 @@ fn outline(canvas: &mut Canvas, r: &Rect, weight: Weight) {
     let (x0, y0, x1, y1) = bounds(r);
     for x in x0..=x1 {
         let horizontal = (if x > x0 { W } else { 0 }) | (if x < x1 { E } else { 0 });
-        canvas.stroke(x, y0, weight, horizontal | if x == x0 || x == x1 { S } else { 0 });
-        canvas.stroke(x, y1, weight, horizontal | if x == x0 || x == x1 { N } else { 0 });
+        canvas.stroke(
+            x,
+            y0,
+            weight,
+            horizontal | if x == x0 || x == x1 { S } else { 0 },
+        );
+        canvas.stroke(
+            x,
+            y1,
+            weight,
+            horizontal | if x == x0 || x == x1 { N } else { 0 },
+        );
     }
     for y in y0 + 1..y1 {
         canvas.stroke(x0, y, weight, N | S);
@@ -59,12 +69,13 @@ pub fn draw_node(canvas: &mut Canvas, node: &Node) {
         }
     }
     let middle = (y0 + y1) / 2;
-    let sides = |canvas: &mut Canvas, left: char, right: char, rows: std::ops::RangeInclusive<i64>| {
-        for y in rows {
-            canvas.shape_glyph(x0, y, left);
-            canvas.shape_glyph(x1, y, right);
-        }
-    };
+    let sides =
+        |canvas: &mut Canvas, left: char, right: char, rows: std::ops::RangeInclusive<i64>| {
+            for y in rows {
+                canvas.shape_glyph(x0, y, left);
+                canvas.shape_glyph(x1, y, right);
+            }
+        };
     match node.shape {
         Shape::Stadium | Shape::Circle | Shape::SmallCircle | Shape::FramedCircle => {
             sides(canvas, '(', ')', y0 + 1..=y1 - 1);
@@ -98,17 +109,14 @@ pub fn draw_node(canvas: &mut Canvas, node: &Node) {
             canvas.stroke(x0 + 1, y1, Weight::Light, N);
             canvas.stroke(x1 - 1, y1, Weight::Light, N);
         }
-        Shape::Cylinder | Shape::LinedCylinder => {
-            // A lid: the row under the top border closes the top ellipse.
-            if y1 - y0 >= 3 {
-                for x in x0..=x1 {
-                    let mask = (if x > x0 { W } else { 0 }) | (if x < x1 { E } else { 0 });
-                    canvas.stroke(x, y0 + 1, Weight::Light, mask);
-                }
-                canvas.stroke(x0, y0 + 1, Weight::Light, N | S);
-                canvas.stroke(x1, y0 + 1, Weight::Light, N | S);
-                canvas.round_corner(x0, y0 + 1);
+        // A lid: the row under the top border closes the top ellipse.
+        Shape::Cylinder | Shape::LinedCylinder if y1 - y0 >= 3 => {
+            for x in x0..=x1 {
+                let mask = (if x > x0 { W } else { 0 }) | (if x < x1 { E } else { 0 });
+                canvas.stroke(x, y0 + 1, Weight::Light, mask);
             }
+            canvas.stroke(x0, y0 + 1, Weight::Light, N | S);
+            canvas.stroke(x1, y0 + 1, Weight::Light, N | S);
         }
         _ => {}
     }

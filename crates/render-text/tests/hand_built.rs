@@ -2,7 +2,9 @@
 
 use liutu_layout::{LayoutOptions, layout};
 use liutu_measure::CellMeasure;
-use liutu_model::{ArrowHead, Diagram, Direction, Edge, Flowchart, Node, RichText, Shape, Span, Stroke, Style};
+use liutu_model::{
+    ArrowHead, Diagram, Direction, Edge, Flowchart, Node, RichText, Shape, Span, Stroke, Style,
+};
 use liutu_render_text::{Charset, TextOptions, render};
 
 fn node(id: &str, label: &str) -> Node {
@@ -29,7 +31,11 @@ fn edge(from: usize, to: usize, both: bool) -> Edge {
         to_subgraph: None,
         label: None,
         stroke: Stroke::Solid,
-        head_start: if both { ArrowHead::Arrow } else { ArrowHead::None },
+        head_start: if both {
+            ArrowHead::Arrow
+        } else {
+            ArrowHead::None
+        },
         head_end: ArrowHead::Arrow,
         min_len: 1,
         style: Style::default(),
@@ -41,7 +47,16 @@ fn edge(from: usize, to: usize, both: bool) -> Edge {
 }
 
 pub fn seed(direction: Direction) -> Diagram {
-    let labels = ["需求分析", "设计规划", "技术实现", "部署上线", "功能迭代", "问题处理", "性能监控", "维护优化"];
+    let labels = [
+        "需求分析",
+        "设计规划",
+        "技术实现",
+        "部署上线",
+        "功能迭代",
+        "问题处理",
+        "性能监控",
+        "维护优化",
+    ];
     let nodes = labels
         .iter()
         .enumerate()
@@ -62,10 +77,21 @@ pub fn seed(direction: Direction) -> Diagram {
 #[test]
 fn print_seed() {
     for dir in [Direction::LR, Direction::TB] {
-        let scene = layout(&seed(dir), &CellMeasure::default(), &LayoutOptions::default());
+        let scene = layout(
+            &seed(dir),
+            &CellMeasure::default(),
+            &LayoutOptions::default(),
+        );
         let out = render(&scene, &TextOptions::default()).unwrap();
         println!("{out}");
-        let out = render(&scene, &TextOptions { charset: Charset::Ascii, ..Default::default() }).unwrap();
+        let out = render(
+            &scene,
+            &TextOptions {
+                charset: Charset::Ascii,
+                ..Default::default()
+            },
+        )
+        .unwrap();
         println!("{out}");
     }
 }

@@ -85,7 +85,9 @@ impl Context<'_> {
         let from = edge
             .from_subgraph
             .map_or(Anchor::Node(edge.from), Anchor::Cluster);
-        let to = edge.to_subgraph.map_or(Anchor::Node(edge.to), Anchor::Cluster);
+        let to = edge
+            .to_subgraph
+            .map_or(Anchor::Node(edge.to), Anchor::Cluster);
         let (pa, pb) = (self.path(from), self.path(to));
         for &a in &pa {
             let scope = self.parent(a);
@@ -247,7 +249,11 @@ fn layout_scope(
                     // Centre the text box in the (odd-padded) slot.
                     let x = r.x + ((r.width - w) / 2.0).max(0.0);
                     let y = r.y + ((r.height - h) / 2.0).max(0.0);
-                    let (x, y) = if m.cells { (x.floor(), y.floor()) } else { (x, y) };
+                    let (x, y) = if m.cells {
+                        (x.floor(), y.floor())
+                    } else {
+                        (x, y)
+                    };
                     block.labels.push((e, Rect::new(x, y, w, h)));
                 }
             }

@@ -13,7 +13,11 @@ pub fn onto_outline(shape: Shape, rect: &Rect, outside: Point, toward: Point) ->
         let x = outside.x.clamp(rect.x, rect.right());
         let dx = (x - c.x).abs();
         let reach = half_extent(shape, dx, hw, hh);
-        let y = if outside.y < c.y { c.y - reach } else { c.y + reach };
+        let y = if outside.y < c.y {
+            c.y - reach
+        } else {
+            c.y + reach
+        };
         Point::new(x, y)
     } else {
         let y = outside.y.clamp(rect.y, rect.bottom());
@@ -23,7 +27,11 @@ pub fn onto_outline(shape: Shape, rect: &Rect, outside: Point, toward: Point) ->
             Shape::Hexagon => hw - (hh / 2.0) * (dy / hh.max(1e-9)),
             _ => half_extent(shape, dy, hh, hw),
         };
-        let x = if outside.x < c.x { c.x - reach } else { c.x + reach };
+        let x = if outside.x < c.x {
+            c.x - reach
+        } else {
+            c.x + reach
+        };
         Point::new(x, y)
     }
 }
@@ -53,9 +61,19 @@ mod tests {
     #[test]
     fn a_diamond_is_met_on_its_slanted_side() {
         let r = Rect::new(0.0, 0.0, 100.0, 100.0);
-        let p = onto_outline(Shape::Diamond, &r, Point::new(25.0, -10.0), Point::new(25.0, 5.0));
+        let p = onto_outline(
+            Shape::Diamond,
+            &r,
+            Point::new(25.0, -10.0),
+            Point::new(25.0, 5.0),
+        );
         assert!((p.y - 25.0).abs() < 1e-9, "{p:?}");
-        let q = onto_outline(Shape::Rect, &r, Point::new(25.0, -10.0), Point::new(25.0, 5.0));
+        let q = onto_outline(
+            Shape::Rect,
+            &r,
+            Point::new(25.0, -10.0),
+            Point::new(25.0, 5.0),
+        );
         assert_eq!(q, Point::new(25.0, 0.0));
     }
 }

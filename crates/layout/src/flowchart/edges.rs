@@ -102,7 +102,11 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
         (l.height / pitch).ceil() as i32 + 1,
     );
     let node_cells: Vec<Cells> = l.node_rects.iter().map(|r| Cells::of(r, pitch)).collect();
-    let cluster_cells: Vec<Cells> = l.cluster_rects.iter().map(|r| Cells::of(r, pitch)).collect();
+    let cluster_cells: Vec<Cells> = l
+        .cluster_rects
+        .iter()
+        .map(|r| Cells::of(r, pitch))
+        .collect();
     for c in &node_cells {
         grid.block(c.grid_rect(), true);
     }
@@ -131,12 +135,25 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
     let mut scratch = crate::route::Scratch::default();
     for e in order {
         let edge = &l.chart.edges[e];
-        let from = edge.from_subgraph.map_or(Anchor::Node(edge.from), Anchor::Cluster);
-        let to = edge.to_subgraph.map_or(Anchor::Node(edge.to), Anchor::Cluster);
+        let from = edge
+            .from_subgraph
+            .map_or(Anchor::Node(edge.from), Anchor::Cluster);
+        let to = edge
+            .to_subgraph
+            .map_or(Anchor::Node(edge.to), Anchor::Cluster);
         let (fc, tc) = (anchor_cells(from), anchor_cells(to));
         let flow = l.edge_flow[e];
         let label = l.label_rects[e].map(|r| Cells::of(&r, pitch));
-        let cells = route_one(&mut grid, &mut scratch, fc, tc, from == to, label, flow, budget);
+        let cells = route_one(
+            &mut grid,
+            &mut scratch,
+            fc,
+            tc,
+            from == to,
+            label,
+            flow,
+            budget,
+        );
         grid.occupy(&cells);
         // The cells next to each end hold a tee or an arrowhead: keep them to this edge.
         for &c in [cells.get(1), cells.get(cells.len().saturating_sub(2))]
@@ -149,7 +166,13 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
         }
         let (from_rect, from_shape) = anchor_outline(l, from);
         let (to_rect, to_shape) = anchor_outline(l, to);
-        paths[e] = to_points(&cells, pitch, l.metrics.cells, (from_rect, from_shape), (to_rect, to_shape));
+        paths[e] = to_points(
+            &cells,
+            pitch,
+            l.metrics.cells,
+            (from_rect, from_shape),
+            (to_rect, to_shape),
+        );
     }
     paths
 }
@@ -365,12 +388,10 @@ fn to_points(
 ) -> Vec<Point> {
     let mut corners: Vec<Cell> = Vec::new();
     for (i, &c) in cells.iter().enumerate() {
-        let keep = i == 0
-            || i + 1 == cells.len()
-            || {
-                let (p, n) = (cells[i - 1], cells[i + 1]);
-                !((p.0 == c.0 && c.0 == n.0) || (p.1 == c.1 && c.1 == n.1))
-            };
+        let keep = i == 0 || i + 1 == cells.len() || {
+            let (p, n) = (cells[i - 1], cells[i + 1]);
+            !((p.0 == c.0 && c.0 == n.0) || (p.1 == c.1 && c.1 == n.1))
+        };
         if keep {
             corners.push(c);
         }
@@ -381,12 +402,8 @@ fn to_points(
             .map(|&(x, y)| Point::new(f64::from(x), f64::from(y)))
             .collect();
     }
-    let center = |(x, y): Cell| {
-        Point::new(
-            (f64::from(x) + 0.5) * pitch,
-            (f64::from(y) + 0.5) * pitch,
-        )
-    };
+    let center =
+        |(x, y): Cell| Point::new((f64::from(x) + 0.5) * pitch, (f64::from(y) + 0.5) * pitch);
     let mut points: Vec<Point> = corners.iter().map(|&c| center(c)).collect();
     let n = points.len();
     if n >= 2 {

@@ -53,14 +53,17 @@ impl Metrics {
                 },
                 dummy_sep: 1.0,
                 dummy_across: 1.0,
-                // Along an LR flow the gap holds `├───▸`; with labels each half holds less.
+                // Along an LR flow the gap holds `├───▸`; down a TB flow `│` and `▾`. With
+                // labels every edge spans two gaps (the label has a rank of its own), so
+                // each gap holds half as much.
                 rank_sep: match (horizontal, has_labels) {
                     (true, false) => self.rank_sep + 2.0,
                     (true, true) => self.rank_sep,
-                    (false, _) => self.rank_sep,
+                    (false, false) => self.rank_sep,
+                    (false, true) => (self.rank_sep / 2.0).max(1.0),
                 },
                 track_sep: 1.0,
-                max_tracks: 6,
+                max_tracks: 3,
                 integral: true,
             }
         } else {

@@ -15,7 +15,7 @@ use crate::LayoutOptions;
 use crate::layered::Work;
 use blocks::Context;
 use liutu_measure::TextMeasure;
-use liutu_model::{Click, Direction, Flowchart, RichText, Style};
+use liutu_model::{Click, Direction, Flowchart, RichText, Shape, Style};
 use liutu_scene::{Cluster, Edge, Label, Link, Node, Point, Rect, Scene, Units};
 use metrics::Metrics;
 
@@ -135,17 +135,23 @@ fn effective_directions(chart: &Flowchart) -> Vec<Direction> {
     let mut out = vec![chart.direction; chart.subgraphs.len()];
     // Parents come before children, so one pass suffices.
     for (i, s) in chart.subgraphs.iter().enumerate() {
-        let inherited = s.parent.filter(|&p| p < i).map_or(chart.direction, |p| out[p]);
+        let inherited = s
+            .parent
+            .filter(|&p| p < i)
+            .map_or(chart.direction, |p| out[p]);
         out[i] = s.direction.unwrap_or(inherited);
     }
     out
 }
 
-fn resolved_style(chart: &Flowchart, classes: &[String], own: &Style, default_class: bool) -> Style {
+fn resolved_style(
+    chart: &Flowchart,
+    classes: &[String],
+    own: &Style,
+    default_class: bool,
+) -> Style {
     let mut style = Style::default();
-    if default_class
-        && let Some(d) = chart.class_defs.iter().find(|c| c.name == "default")
-    {
+    if default_class && let Some(d) = chart.class_defs.iter().find(|c| c.name == "default") {
         style.extend(&d.style);
     }
     for class in classes {
@@ -180,6 +186,10 @@ fn build_scene(
             if cells {
                 lx = lx.floor();
                 ly = ly.floor();
+                // A cylinder's lid takes the row under its top border.
+                if matches!(n.shape, Shape::Cylinder | Shape::LinedCylinder) {
+                    ly = (r.y + 2.0).max(ly);
+                }
             }
             Node {
                 id: n.id.clone(),
@@ -219,7 +229,10 @@ fn build_scene(
         .map(|(i, (e, points))| {
             let count = pair_count.entry((e.from, e.to)).or_insert(0);
             let id = e.id.clone().unwrap_or_else(|| {
-                format!("L_{}_{}_{}", chart.nodes[e.from].id, chart.nodes[e.to].id, count)
+                format!(
+                    "L_{}_{}_{}",
+                    chart.nodes[e.from].id, chart.nodes[e.to].id, count
+                )
             });
             *count += 1;
             let mut style = chart.default_edge_style.clone();
@@ -232,15 +245,24 @@ fn build_scene(
                 stroke: e.stroke,
                 head_start: e.head_start,
                 head_end: e.head_end,
-                label: e.label.clone().zip(label_rects[i]).map(|(text, rect)| Label {
-                    text,
-                    rect: if cells {
-                        rect
-                    } else {
-                        // The text sits inside the padded background box.
-                        Rect::new(rect.x + 4.0, rect.y + 2.0, rect.width - 8.0, rect.height - 4.0)
-                    },
-                }),
+                label: e
+                    .label
+                    .clone()
+                    .zip(label_rects[i])
+                    .map(|(text, rect)| Label {
+                        text,
+                        rect: if cells {
+                            rect
+                        } else {
+                            // The text sits inside the padded background box.
+                            Rect::new(
+                                rect.x + 4.0,
+                                rect.y + 2.0,
+                                rect.width - 8.0,
+                                rect.height - 4.0,
+                            )
+                        },
+                    }),
                 classes: e.classes.clone(),
                 style,
                 curve: e.curve.clone().unwrap_or_else(|| curve.clone()),
@@ -295,7 +317,12 @@ fn fit_to_content(scene: &mut Scene, pad: f64) {
     let mut rects: Vec<Rect> = Vec::new();
     rects.extend(scene.nodes.iter().map(|n| n.rect));
     rects.extend(scene.clusters.iter().map(|c| c.rect));
-    rects.extend(scene.edges.iter().filter_map(|e| e.label.as_ref().map(|l| l.rect)));
+    rects.extend(
+        scene
+            .edges
+            .iter()
+            .filter_map(|e| e.label.as_ref().map(|l| l.rect)),
+    );
     let cells = scene.units == Units::Cells;
     // In cells a point is a whole cell: it reaches one unit further right and down.
     let extent = if cells { 1.0 } else { 0.0 };

@@ -43,7 +43,13 @@ fn pixel_size(shape: Shape, w: f64, h: f64) -> (f64, f64) {
             (s, s)
         }
         Shape::Circle | Shape::DoubleCircle => {
-            let d = w.max(h) + pad * 2.0 + if shape == Shape::DoubleCircle { 10.0 } else { 0.0 };
+            let d = w.max(h)
+                + pad * 2.0
+                + if shape == Shape::DoubleCircle {
+                    10.0
+                } else {
+                    0.0
+                };
             (d, d)
         }
         Shape::SmallCircle | Shape::FramedCircle | Shape::FilledCircle | Shape::CrossedCircle => {

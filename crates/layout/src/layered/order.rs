@@ -147,10 +147,10 @@ fn transpose(
                 if !work.spend(cost as u64 + 1) {
                     return;
                 }
-                let now = pair_crossings(&up[u], &up[v], pos)
-                    + pair_crossings(&down[u], &down[v], pos);
-                let swapped = pair_crossings(&up[v], &up[u], pos)
-                    + pair_crossings(&down[v], &down[u], pos);
+                let now =
+                    pair_crossings(&up[u], &up[v], pos) + pair_crossings(&down[u], &down[v], pos);
+                let swapped =
+                    pair_crossings(&up[v], &up[u], pos) + pair_crossings(&down[v], &down[u], pos);
                 if swapped < now {
                     g.layers[r].swap(i, i + 1);
                     pos[u] = i + 1;

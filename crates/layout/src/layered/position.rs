@@ -125,7 +125,9 @@ fn weighted_median(ns: &[(usize, f64)], x: &[f64]) -> f64 {
     for (i, &(value, w)) in values.iter().enumerate() {
         acc += w;
         if (acc - half).abs() < 1e-9 {
-            return values.get(i + 1).map_or(value, |next| (value + next.0) / 2.0);
+            return values
+                .get(i + 1)
+                .map_or(value, |next| (value + next.0) / 2.0);
         }
         if acc > half {
             return value;
@@ -136,7 +138,12 @@ fn weighted_median(ns: &[(usize, f64)], x: &[f64]) -> f64 {
 
 /// Least-squares placement of one ordered row: minimise Σ w·(x − desired)² subject to
 /// every node keeping its order and gaps. Classic block merging, linear in the row.
-fn place_row(g: &LayerGraph, layer: &[usize], desired: &[(f64, f64)], spacing: &Spacing) -> Vec<f64> {
+fn place_row(
+    g: &LayerGraph,
+    layer: &[usize],
+    desired: &[(f64, f64)],
+    spacing: &Spacing,
+) -> Vec<f64> {
     struct Block {
         first: usize,
         weight: f64,
@@ -159,7 +166,11 @@ fn place_row(g: &LayerGraph, layer: &[usize], desired: &[(f64, f64)], spacing: &
         while let Some(prev) = blocks.pop() {
             let last = block.first - 1;
             let need = (g.nodes[layer[last]].across + g.nodes[layer[block.first]].across) / 2.0
-                + gap(spacing, g.nodes[layer[last]].kind, g.nodes[layer[block.first]].kind);
+                + gap(
+                    spacing,
+                    g.nodes[layer[last]].kind,
+                    g.nodes[layer[block.first]].kind,
+                );
             if prev.pos + offset[last] + need <= block.pos + 1e-9 {
                 blocks.push(prev);
                 break;
@@ -211,7 +222,11 @@ fn snap_to_cells(g: &LayerGraph, x: &mut [f64], spacing: &Spacing) {
 }
 
 /// Where each rank starts along the flow, each rank's thickness, and the total length.
-pub fn assign_along(g: &LayerGraph, across: &[f64], spacing: &Spacing) -> (Vec<f64>, Vec<f64>, f64) {
+pub fn assign_along(
+    g: &LayerGraph,
+    across: &[f64],
+    spacing: &Spacing,
+) -> (Vec<f64>, Vec<f64>, f64) {
     let ranks = g.layers.len();
     let size: Vec<f64> = g
         .layers
@@ -220,6 +235,7 @@ pub fn assign_along(g: &LayerGraph, across: &[f64], spacing: &Spacing) -> (Vec<f
         .collect();
     let mut jogs = vec![0usize; ranks];
     for &(a, b, _) in &g.segments {
+        // Only a segment that must step sideways needs a row of its own.
         if (across[a] - across[b]).abs() > 0.5 {
             jogs[g.nodes[a].rank] += 1;
         }

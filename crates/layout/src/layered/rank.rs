@@ -131,7 +131,10 @@ mod tests {
     #[test]
     fn a_chain_ranks_in_order() {
         let g = graph(3, &[(0, 1, 1), (1, 2, 1)]);
-        assert_eq!(rank(&g, &[false, false], &mut Work::new(1000)), vec![0, 1, 2]);
+        assert_eq!(
+            rank(&g, &[false, false], &mut Work::new(1000)),
+            vec![0, 1, 2]
+        );
     }
 
     #[test]

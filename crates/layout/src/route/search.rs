@@ -89,7 +89,14 @@ pub fn find_path(
     }
     let (tx0, tx1, ty0, ty1) = targets.iter().fold(
         (i32::MAX, i32::MIN, i32::MAX, i32::MIN),
-        |(a, b, c, d), p| (a.min(p.cell.0), b.max(p.cell.0), c.min(p.cell.1), d.max(p.cell.1)),
+        |(a, b, c, d), p| {
+            (
+                a.min(p.cell.0),
+                b.max(p.cell.0),
+                c.min(p.cell.1),
+                d.max(p.cell.1),
+            )
+        },
     );
     let heuristic = |x: i32, y: i32| -> u32 {
         let dx = (tx0 - x).max(0) + (x - tx1).max(0);
@@ -113,7 +120,11 @@ pub fn find_path(
     }
     let decode = |s: u32| -> (i32, i32, Dir) {
         let cell = (s / 4) as i32;
-        (cell % grid.width, cell / grid.width, Dir::ALL[(s % 4) as usize])
+        (
+            cell % grid.width,
+            cell / grid.width,
+            Dir::ALL[(s % 4) as usize],
+        )
     };
     while let Some(Reverse((_, _, g, s))) = heap.pop() {
         let si = s as usize;

@@ -1,0 +1,191 @@
+//! The `liutu` binary end to end: golden outputs of the bundled examples, formats,
+//! errors and exit codes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn liutu(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_liutu"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("liutu starts");
+    if let Some(text) = stdin {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("write stdin");
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().expect("liutu finishes")
+}
+
+/// Compares with `tests/golden/NAME`; `UPDATE_GOLDEN=1` rewrites it. A missing golden fails.
+fn golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing golden {name}: run with UPDATE_GOLDEN=1"));
+    assert!(
+        expected == actual,
+        "{name} differs from its golden (UPDATE_GOLDEN=1 to accept)\n--- expected\n{expected}\n--- actual\n{actual}"
+    );
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = liutu(args, None);
+    assert!(
+        out.status.success(),
+        "liutu {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+#[test]
+fn examples_match_their_golden_text_art() {
+    let examples = [
+        "server-integration",
+        "server-integration.en",
+        "integration-phases",
+        "integration-phases.en",
+        "payment-callback",
+    ];
+    for name in examples {
+        let file = format!("examples/{name}.mmd");
+        golden(&format!("{name}.txt"), &stdout(&[&file]));
+        golden(&format!("{name}.ascii.txt"), &stdout(&[&file, "--ascii"]));
+    }
+}
+
+#[test]
+fn ascii_art_is_pure_ascii_apart_from_labels() {
+    let out = stdout(&["examples/server-integration.en.mmd", "--ascii"]);
+    assert!(out.is_ascii(), "{out}");
+    for c in out.chars() {
+        assert!(
+            c.is_ascii_alphanumeric() || " +-|<>v^\n".contains(c),
+            "unexpected {c:?} in\n{out}"
+        );
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = stdout(&["examples/integration-phases.mmd"]);
+    let b = stdout(&["examples/integration-phases.mmd"]);
+    assert_eq!(a, b);
+}
+
+#[test]
+fn reads_standard_input() {
+    let source = std::fs::read_to_string(root().join("examples/server-integration.mmd")).unwrap();
+    let piped = liutu(&["-"], Some(&source));
+    assert!(piped.status.success());
+    assert_eq!(
+        String::from_utf8(piped.stdout).unwrap(),
+        stdout(&["examples/server-integration.mmd"])
+    );
+}
+
+#[test]
+fn a_missing_file_is_exit_1_with_its_name() {
+    let out = liutu(&["no-such-file.mmd"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no-such-file.mmd") && err.contains("no such file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_format_is_exit_1() {
+    let out = liutu(
+        &["examples/server-integration.mmd", "--format", "bmp"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown format `bmp`"));
+    let out = liutu(
+        &["examples/server-integration.mmd", "-o", "/tmp/x.gif"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn a_syntax_error_names_file_line_column_with_a_caret() {
+    let out = liutu(
+        &["-"],
+        Some("flowchart TD\n    需求 --> 设计\n    设计 --> ]\n"),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("<stdin>:3:12"), "{err}");
+    assert!(err.contains("3 |     设计 --> ]"), "{err}");
+    assert!(err.contains("^"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn invalid_utf8_and_binary_garbage_never_panic() {
+    let garbage: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_liutu"))
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(&garbage).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn help_explains_every_flag_and_the_exit_codes() {
+    let help = stdout(&["--help"]);
+    for flag in [
+        "--output",
+        "--format",
+        "--ascii",
+        "--ambiguous-wide",
+        "Exit codes",
+        "Examples",
+    ] {
+        assert!(help.contains(flag), "--help lacks {flag}");
+    }
+}
+
+#[test]
+fn json_scene_has_every_node_and_edge() {
+    let out = stdout(&["examples/server-integration.mmd", "--format", "json"]);
+    let scene: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(scene["nodes"].as_array().map(Vec::len), Some(8));
+    assert_eq!(scene["edges"].as_array().map(Vec::len), Some(10));
+    assert_eq!(scene["units"], "pixels");
+}
