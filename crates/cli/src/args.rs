@@ -81,6 +81,21 @@ pub struct RenderArgs {
     #[arg(long)]
     pub ambiguous_wide: bool,
 
+    /// Mermaid theme for SVG, PNG and PDF: default, neutral, dark, forest or base (the
+    /// diagram's own `theme` setting wins). Example: `-t dark`
+    #[arg(short = 't', long = "theme", value_name = "THEME")]
+    pub theme: Option<String>,
+
+    /// Background colour for SVG, PNG and PDF: a CSS colour or `transparent`. PNG is
+    /// white unless set. Example: `-b '#f0f0f0'`
+    #[arg(
+        short = 'b',
+        long = "background",
+        alias = "backgroundColor",
+        value_name = "COLOUR"
+    )]
+    pub background: Option<String>,
+
     /// PNG scale factor (pixels per SVG pixel). Example: `-s 2`
     #[arg(
         short = 's',

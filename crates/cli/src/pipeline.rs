@@ -5,6 +5,7 @@ use crate::format::{self, Format};
 use crate::{Failure, input, report};
 use liutu_layout::LayoutOptions;
 use liutu_measure::{CellMeasure, FontMeasure};
+use liutu_render_svg::SvgOptions;
 use liutu_render_text::{Charset, TextOptions};
 use liutu_syntax::Severity;
 use std::io::{IsTerminal, Write};
@@ -64,12 +65,51 @@ pub fn run(args: &RenderArgs) -> Result<(), Failure> {
     write_output(output, &bytes)
 }
 
+/// SVG, then PNG or PDF from it, with the bundled fonts.
 fn graphic(
-    _scene: &liutu_scene::Scene,
+    scene: &liutu_scene::Scene,
     format: Format,
-    _args: &RenderArgs,
+    args: &RenderArgs,
 ) -> Result<Vec<u8>, Failure> {
-    Err(format!("{format:?} output is not built yet").into())
+    let options = SvgOptions {
+        theme: args.theme.clone(),
+        background: args.background.clone().filter(|b| b != "transparent"),
+        ..SvgOptions::default()
+    };
+    let svg = liutu_render_svg::render(scene, &options);
+    let warn = |message: String| {
+        if !args.quiet {
+            eprintln!("warning: {message}");
+        }
+    };
+    let output = match format {
+        Format::Svg => {
+            let missing =
+                liutu_measure::fonts::missing_glyphs(&liutu_render_svg::scene_text(scene));
+            if !missing.is_empty() {
+                warn(liutu_render_raster::Warning::MissingGlyphs(missing).to_string());
+            }
+            return Ok(svg.into_bytes());
+        }
+        Format::Png => {
+            // PNG gets a white page unless asked otherwise, as mermaid-cli does.
+            let background = match args.background.as_deref() {
+                Some("transparent") => None,
+                Some(colour) => Some(
+                    liutu_render_raster::parse_color(colour)
+                        .ok_or_else(|| format!("unknown background colour `{colour}`"))?,
+                ),
+                None => liutu_render_raster::parse_color("white"),
+            };
+            liutu_render_raster::png(&svg, args.scale, background)
+        }
+        _ => liutu_render_raster::pdf(&svg),
+    }
+    .map_err(|e| Failure::Message(e.to_string()))?;
+    for w in &output.warnings {
+        warn(w.to_string());
+    }
+    Ok(output.bytes)
 }
 
 fn write_output(output: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), Failure> {

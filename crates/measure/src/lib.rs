@@ -7,6 +7,7 @@
 
 mod cells;
 mod font;
+pub mod fonts;
 
 pub use cells::{CellMeasure, clean_label, display_width, graphemes};
 pub use font::FontMeasure;

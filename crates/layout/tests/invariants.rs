@@ -1,0 +1,252 @@
+//! Layout invariants on every diagram we can find: the repository's examples always, and
+//! the Mermaid corpus in `../shared/corpus` when it is there (skipped with a note when
+//! it is not, as in a user's clone).
+//!
+//! Checked in cells (text art) and pixels (graphics): no two nodes overlap; every
+//! frame holds its members and no other node; every edge starts and ends on its nodes'
+//! outlines and passes through no other node; in cells every edge is orthogonal and no
+//! two edges run along the same cell.
+
+use liutu_layout::{LayoutOptions, layout};
+use liutu_measure::{CellMeasure, FontMeasure, TextMeasure};
+use liutu_model::{Diagram, Flowchart};
+use liutu_scene::{Point, Rect, Units};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn check(name: &str, chart: &Flowchart, measure: &dyn TextMeasure) -> Vec<String> {
+    let scene = layout(
+        &Diagram::Flowchart(chart.clone()),
+        measure,
+        &LayoutOptions::default(),
+    );
+    let mut problems = Vec::new();
+    let cells = scene.units == Units::Cells;
+    let eps = if cells { 0.0 } else { 0.5 };
+    // Nodes never overlap.
+    for (i, a) in scene.nodes.iter().enumerate() {
+        for b in &scene.nodes[i + 1..] {
+            if a.rect.overlaps(&b.rect) {
+                problems.push(format!("{name}: nodes {} and {} overlap", a.id, b.id));
+            }
+        }
+    }
+    // Frames hold exactly their members.
+    for (s, sub) in chart.subgraphs.iter().enumerate() {
+        let frame = scene
+            .clusters
+            .iter()
+            .find(|c| c.id == sub.id)
+            .map(|c| c.rect);
+        let Some(frame) = frame else {
+            problems.push(format!("{name}: subgraph {} has no frame", sub.id));
+            continue;
+        };
+        for (n, node) in chart.nodes.iter().enumerate() {
+            let mut up = node.parent;
+            let mut member = false;
+            while let Some(p) = up {
+                member |= p == s;
+                up = chart.subgraphs[p].parent;
+            }
+            let r = scene.nodes[n].rect;
+            if member && !frame.contains_rect(&r) {
+                problems.push(format!(
+                    "{name}: {} sticks out of frame {}",
+                    node.id, sub.id
+                ));
+            }
+            if !member && frame.overlaps(&r) {
+                problems.push(format!(
+                    "{name}: {} intrudes into frame {}",
+                    node.id, sub.id
+                ));
+            }
+        }
+    }
+    let rect_of: HashMap<&str, Rect> = scene
+        .nodes
+        .iter()
+        .map(|n| (n.id.as_str(), n.rect))
+        .collect();
+    let mut used: HashMap<(i64, i64, bool), usize> = HashMap::new();
+    for (ei, (edge, model)) in scene.edges.iter().zip(&chart.edges).enumerate() {
+        let pts = &edge.points;
+        if pts.len() < 2 {
+            problems.push(format!("{name}: edge {} has {} points", edge.id, pts.len()));
+            continue;
+        }
+        let from = model
+            .from_subgraph
+            .and_then(|s| {
+                scene
+                    .clusters
+                    .iter()
+                    .find(|c| c.id == chart.subgraphs[s].id)
+            })
+            .map_or(rect_of[edge.from.as_str()], |c| c.rect);
+        let to = model
+            .to_subgraph
+            .and_then(|s| {
+                scene
+                    .clusters
+                    .iter()
+                    .find(|c| c.id == chart.subgraphs[s].id)
+            })
+            .map_or(rect_of[edge.to.as_str()], |c| c.rect);
+        let on_outline = |r: &Rect, p: Point| {
+            let (x1, y1) = if cells {
+                (r.right() - 1.0, r.bottom() - 1.0)
+            } else {
+                (r.right(), r.bottom())
+            };
+            p.x >= r.x - eps && p.x <= x1 + eps && p.y >= r.y - eps && p.y <= y1 + eps
+        };
+        if !on_outline(&from, pts[0]) {
+            problems.push(format!(
+                "{name}: edge {} starts off its source ({:?} vs {:?})",
+                edge.id, pts[0], from
+            ));
+        }
+        if !on_outline(&to, pts[pts.len() - 1]) {
+            problems.push(format!("{name}: edge {} ends off its target", edge.id));
+        }
+        for seg in pts.windows(2) {
+            let (a, b) = (seg[0], seg[1]);
+            if cells && a.x != b.x && a.y != b.y {
+                problems.push(format!("{name}: edge {} has a diagonal step", edge.id));
+            }
+            for node in &scene.nodes {
+                let endpoint = node.id == edge.from || node.id == edge.to;
+                if endpoint {
+                    continue;
+                }
+                let r = node.rect;
+                let inner = if cells {
+                    Rect::new(r.x - 0.5, r.y - 0.5, r.width, r.height)
+                } else {
+                    Rect::new(r.x + 1.0, r.y + 1.0, r.width - 2.0, r.height - 2.0)
+                };
+                if segment_hits(a, b, &inner) {
+                    problems.push(format!(
+                        "{name}: edge {} passes through {}",
+                        edge.id, node.id
+                    ));
+                }
+            }
+            if cells && model.stroke != liutu_model::Stroke::Invisible {
+                let horizontal = a.y == b.y;
+                let (x0, x1) = (a.x.min(b.x) as i64, a.x.max(b.x) as i64);
+                let (y0, y1) = (a.y.min(b.y) as i64, a.y.max(b.y) as i64);
+                for x in x0..=x1 {
+                    for y in y0..=y1 {
+                        let inner_cell = (horizontal && x != x0 && x != x1)
+                            || (!horizontal && y != y0 && y != y1);
+                        if inner_cell
+                            && let Some(other) = used.insert((x, y, horizontal), ei)
+                            && other != ei
+                        {
+                            problems.push(format!(
+                                "{name}: edges {} and {} run along the same cell",
+                                scene.edges[other].id, edge.id
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// True when the axis-parallel segment a–b enters the rectangle's interior.
+fn segment_hits(a: Point, b: Point, r: &Rect) -> bool {
+    let (x0, x1) = (a.x.min(b.x), a.x.max(b.x));
+    let (y0, y1) = (a.y.min(b.y), a.y.max(b.y));
+    x1 > r.x && x0 < r.right() && y1 > r.y && y0 < r.bottom()
+}
+
+fn flowchart(source: &str) -> Option<Flowchart> {
+    let read = liutu_syntax::read(source);
+    if read.has_errors() {
+        return None;
+    }
+    match read.diagram {
+        Some(Diagram::Flowchart(f)) => Some(f),
+        _ => None,
+    }
+}
+
+fn check_all(files: &[(String, String)]) -> (usize, Vec<String>) {
+    let mut checked = 0;
+    let mut problems = Vec::new();
+    for (name, source) in files {
+        let Some(chart) = flowchart(source) else {
+            continue;
+        };
+        checked += 1;
+        problems.extend(check(name, &chart, &CellMeasure::default()));
+        problems.extend(check(name, &chart, &FontMeasure::default()));
+    }
+    (checked, problems)
+}
+
+#[test]
+fn examples_keep_every_invariant() {
+    let dir = workspace().join("examples");
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("examples/ exists") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "mmd") {
+            let text = std::fs::read_to_string(&path).expect("readable");
+            files.push((path.display().to_string(), text));
+        }
+    }
+    let (checked, problems) = check_all(&files);
+    assert!(checked >= 5, "only {checked} examples read");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn corpus_and_bench_keep_every_invariant() {
+    let shared = workspace().join("../shared");
+    if !shared.join("corpus").is_dir() {
+        println!("note: ../shared/corpus not found; skipping the corpus invariants");
+        return;
+    }
+    let mut files = Vec::new();
+    let manifest = std::fs::read_to_string(shared.join("corpus/manifest.tsv")).expect("manifest");
+    for line in manifest.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() > 2 && cols[1] == "flowchart" && cols[2] == "ok" {
+            let path = shared.join("corpus").join(cols[0]);
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                files.push((cols[0].to_string(), text));
+            }
+        }
+    }
+    for case in [
+        "seed-integration",
+        "seed-phases",
+        "shapes-10",
+        "gen-flow-10",
+        "gen-flow-50",
+    ] {
+        let path = shared.join(format!("bench/cases/{case}.mmd"));
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            files.push((case.to_string(), text));
+        }
+    }
+    let (checked, problems) = check_all(&files);
+    println!("checked the layout invariants on {checked} corpus and bench flowcharts");
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}

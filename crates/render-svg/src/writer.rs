@@ -1,0 +1,186 @@
+//! A minimal XML writer.
+//!
+//! In: elements, attributes and text from the renderer modules. Out: the document
+//! `String`, one element per line, indented by depth. Every attribute value and text run
+//! goes through [`crate::escape`]; every number through [`num`], which rounds to two
+//! decimals so the same scene always gives the same bytes.
+
+use std::fmt::Write as _;
+
+use crate::escape;
+
+/// Formats a coordinate: rounded to 2 decimals, no trailing zeros, never `-0`, and `0`
+/// for NaN or infinities (a broken coordinate must not break the document).
+pub fn num(v: f64) -> String {
+    if !v.is_finite() {
+        return "0".to_string();
+    }
+    let r = (v * 100.0).round() / 100.0;
+    if r == 0.0 {
+        return "0".to_string();
+    }
+    format!("{r}")
+}
+
+/// Builds the document.
+#[derive(Debug, Default)]
+pub struct Writer {
+    out: String,
+    depth: usize,
+    /// True while a start tag is open (`<name attr="..."` without its `>`).
+    in_tag: bool,
+}
+
+impl Writer {
+    pub fn new() -> Self {
+        Writer::default()
+    }
+
+    pub fn finish(self) -> String {
+        self.out
+    }
+
+    fn indent(&mut self) {
+        for _ in 0..self.depth {
+            self.out.push_str("  ");
+        }
+    }
+
+    /// Opens `<name`; follow with attributes, then [`Writer::empty`], [`Writer::open`]
+    /// or [`Writer::text_content`].
+    pub fn start(&mut self, name: &str) -> &mut Self {
+        self.indent();
+        self.out.push('<');
+        self.out.push_str(name);
+        self.in_tag = true;
+        self
+    }
+
+    /// A string attribute, escaped.
+    pub fn attr(&mut self, key: &str, value: &str) -> &mut Self {
+        if self.in_tag {
+            let _ = write!(self.out, " {key}=\"{}\"", escape::attr(value));
+        }
+        self
+    }
+
+    /// A numeric attribute, rounded.
+    pub fn num(&mut self, key: &str, value: f64) -> &mut Self {
+        if self.in_tag {
+            let _ = write!(self.out, " {key}=\"{}\"", num(value));
+        }
+        self
+    }
+
+    /// An attribute only when the value is present.
+    pub fn attr_opt(&mut self, key: &str, value: Option<&str>) -> &mut Self {
+        if let Some(v) = value {
+            self.attr(key, v);
+        }
+        self
+    }
+
+    /// Appends output of another writer, re-indented to the current depth.
+    pub fn raw(&mut self, other: &str) {
+        for line in other.lines() {
+            self.indent();
+            self.out.push_str(line);
+            self.out.push('\n');
+        }
+    }
+
+    /// Ends the start tag as an empty element: `/>`.
+    pub fn empty(&mut self) {
+        if self.in_tag {
+            self.out.push_str("/>\n");
+            self.in_tag = false;
+        }
+    }
+
+    /// Ends the start tag and goes one level deeper; close with [`Writer::close`].
+    pub fn open(&mut self) {
+        if self.in_tag {
+            self.out.push_str(">\n");
+            self.in_tag = false;
+            self.depth += 1;
+        }
+    }
+
+    /// Writes `</name>` one level up.
+    pub fn close(&mut self, name: &str) {
+        self.depth = self.depth.saturating_sub(1);
+        self.indent();
+        let _ = writeln!(self.out, "</{name}>");
+    }
+
+    /// Ends the start tag with escaped text content and the end tag on the same line.
+    pub fn text_content(&mut self, name: &str, text: &str) {
+        if self.in_tag {
+            let _ = writeln!(self.out, ">{}</{name}>", escape::text(text));
+            self.in_tag = false;
+        }
+    }
+
+    /// Ends the start tag with mixed content written by `inline`, on one line: inside
+    /// `<text>` whitespace between children would be drawn, so nothing is indented.
+    pub fn inline_content(&mut self, name: &str, inline: impl FnOnce(&mut Inline)) {
+        if self.in_tag {
+            self.out.push('>');
+            self.in_tag = false;
+            let mut i = Inline { out: &mut self.out };
+            inline(&mut i);
+            let _ = writeln!(self.out, "</{name}>");
+        }
+    }
+}
+
+/// Writes inline children (tspans, text runs) with no whitespace between them.
+pub struct Inline<'a> {
+    out: &'a mut String,
+}
+
+impl Inline<'_> {
+    pub fn text(&mut self, text: &str) {
+        self.out.push_str(&escape::text(text));
+    }
+
+    /// `<name attrs>text</name>` with escaped attributes and text.
+    pub fn element(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) {
+        self.out.push('<');
+        self.out.push_str(name);
+        for (k, v) in attrs {
+            let _ = write!(self.out, " {k}=\"{}\"", escape::attr(v));
+        }
+        self.out.push('>');
+        self.out.push_str(&escape::text(text));
+        let _ = write!(self.out, "</{name}>");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_rounded_and_tidy() {
+        assert_eq!(num(1.0), "1");
+        assert_eq!(num(1.005_1), "1.01");
+        assert_eq!(num(-0.001), "0");
+        assert_eq!(num(12.345_678), "12.35");
+        assert_eq!(num(f64::NAN), "0");
+        assert_eq!(num(f64::INFINITY), "0");
+    }
+
+    #[test]
+    fn writes_nested_elements() {
+        let mut w = Writer::new();
+        w.start("g").attr("class", "a\"b").open();
+        w.start("rect").num("x", 1.234).empty();
+        w.start("text").text_content("text", "<x>");
+        w.close("g");
+        assert_eq!(
+            w.finish(),
+            "<g class=\"a&quot;b\">\n  <rect x=\"1.23\"/>\n  <text>&lt;x&gt;</text>\n</g>\n"
+        );
+    }
+}
