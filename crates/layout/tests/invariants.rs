@@ -5,7 +5,7 @@
 //! Checked in cells (text art) and pixels (graphics): no two nodes overlap; every
 //! frame holds its members and no other node; every edge starts and ends on its nodes'
 //! outlines and passes through no other node; in cells every edge is orthogonal and no
-//! two edges run along the same cell.
+//! two edges run along the same cell (identical parallel edges share one route).
 
 use liutu_layout::{LayoutOptions, layout};
 use liutu_measure::{CellMeasure, FontMeasure, TextMeasure};
@@ -149,6 +149,8 @@ fn check(name: &str, chart: &Flowchart, measure: &dyn TextMeasure) -> Vec<String
                         if inner_cell
                             && let Some(other) = used.insert((x, y, horizontal), ei)
                             && other != ei
+                            // Identical parallel edges are drawn along one route.
+                            && scene.edges[other].points != edge.points
                         {
                             problems.push(format!(
                                 "{name}: edges {} and {} run along the same cell",

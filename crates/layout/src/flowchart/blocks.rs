@@ -37,7 +37,7 @@ impl Block {
 }
 
 /// What an edge end is attached to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Anchor {
     Node(NodeId),
     Cluster(SubgraphId),

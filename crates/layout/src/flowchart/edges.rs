@@ -124,16 +124,7 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
         Anchor::Node(n) => node_cells[n],
         Anchor::Cluster(s) => cluster_cells[s],
     };
-    let mut order: Vec<usize> = (0..l.chart.edges.len()).collect();
-    order.sort_by_key(|&e| {
-        let edge = &l.chart.edges[e];
-        let (a, b) = (node_cells[edge.from].center(), node_cells[edge.to].center());
-        let length = ((a.0 - b.0).abs() + (a.1 - b.1).abs()) as i64;
-        (edge.from == edge.to, length, e)
-    });
-    let mut paths: Vec<Vec<Point>> = vec![Vec::new(); l.chart.edges.len()];
-    let mut scratch = crate::route::Scratch::default();
-    for e in order {
+    let ends = |e: usize| {
         let edge = &l.chart.edges[e];
         let from = edge
             .from_subgraph
@@ -141,19 +132,120 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
         let to = edge
             .to_subgraph
             .map_or(Anchor::Node(edge.to), Anchor::Cluster);
+        (from, to)
+    };
+    // Edges sharing a side get ports spread along it, in the order of where they go, so
+    // they leave and arrive without crossing each other.
+    let mut groups: std::collections::BTreeMap<(Anchor, u8), Vec<(f64, usize, bool)>> =
+        Default::default();
+    let mut degree: std::collections::HashMap<Anchor, usize> = Default::default();
+    let mut seen = std::collections::HashSet::new();
+    for e in 0..l.chart.edges.len() {
+        let (from, to) = ends(e);
+        if from == to || !super::routing_key(&l.chart.edges[e]).is_none_or(|k| seen.insert(k)) {
+            continue;
+        }
+        *degree.entry(from).or_default() += 1;
+        *degree.entry(to).or_default() += 1;
+        let label = l.label_rects[e].map(|r| Cells::of(&r, pitch).center());
+        for (me, other, is_source) in [(from, to, true), (to, from, false)] {
+            let mine = anchor_cells(me).center();
+            let toward = label.unwrap_or_else(|| anchor_cells(other).center());
+            let side = facing_side(mine, toward, l.edge_flow[e]);
+            let key = if side.is_vertical() {
+                toward.0
+            } else {
+                toward.1
+            };
+            groups
+                .entry((me, side.index() as u8))
+                .or_default()
+                .push((key, e, is_source));
+        }
+    }
+    let mut assigned: std::collections::HashMap<(usize, bool), Port> = Default::default();
+    for ((anchor, side), mut members) in groups {
+        members.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let d = Dir::ALL[side as usize];
+        let cells = anchor_cells(anchor).side(d);
+        let (n, k) = (cells.len(), members.len());
+        if k > n {
+            continue; // Not enough room: let the search choose among all ports.
+        }
+        for (i, &(_, e, is_source)) in members.iter().enumerate() {
+            // Evenly spread, centred: k ports over n cells.
+            let slot = ((2 * i + 1) * n) / (2 * k);
+            assigned.insert(
+                (e, is_source),
+                Port {
+                    cell: cells[slot.min(n - 1)].1,
+                    dir: d,
+                    cost: 0,
+                },
+            );
+        }
+    }
+    // Straight edges first, so chains stay straight; then the shortest along the flow,
+    // so neighbours join directly and long edges go around them; among equally long
+    // ones the widest first: it takes the outer ports and the tracks nearest its hub,
+    // and the nearer ones nest inside it.
+    let mut order: Vec<usize> = (0..l.chart.edges.len()).collect();
+    order.sort_by_key(|&e| {
+        let edge = &l.chart.edges[e];
+        let (a, b) = (node_cells[edge.from].center(), node_cells[edge.to].center());
+        let across = if l.edge_flow[e].is_horizontal() {
+            (a.1 - b.1).abs()
+        } else {
+            (a.0 - b.0).abs()
+        };
+        let along = if l.edge_flow[e].is_horizontal() {
+            (a.0 - b.0).abs()
+        } else {
+            (a.1 - b.1).abs()
+        };
+        (
+            edge.from == edge.to,
+            across >= 0.5,
+            along as i64,
+            std::cmp::Reverse(across as i64),
+            e,
+        )
+    });
+    let mut paths: Vec<Vec<Point>> = vec![Vec::new(); l.chart.edges.len()];
+    let mut scratch = crate::route::Scratch::default();
+    let mut routed: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
+    for e in order {
+        let edge = &l.chart.edges[e];
+        if let Some(key) = super::routing_key(edge) {
+            if let Some(&first) = routed.get(&key) {
+                paths[e] = paths[first].clone();
+                continue;
+            }
+            routed.insert(key, e);
+        }
+        let from = edge
+            .from_subgraph
+            .map_or(Anchor::Node(edge.from), Anchor::Cluster);
+        let to = edge
+            .to_subgraph
+            .map_or(Anchor::Node(edge.to), Anchor::Cluster);
         let (fc, tc) = (anchor_cells(from), anchor_cells(to));
-        let flow = l.edge_flow[e];
         let label = l.label_rects[e].map(|r| Cells::of(&r, pitch));
-        let cells = route_one(
-            &mut grid,
-            &mut scratch,
-            fc,
-            tc,
-            from == to,
+        let request = Request {
+            from: fc,
+            to: tc,
+            self_loop: from == to,
             label,
-            flow,
-            budget,
-        );
+            flow: l.edge_flow[e],
+            from_port: assigned.get(&(e, true)).copied(),
+            to_port: assigned.get(&(e, false)).copied(),
+            // Among equally good paths A* finds the one that bends last, so search
+            // towards the busier end: bends then come near it, which is what lets
+            // fanned-out edges nest instead of cross.
+            from_hub: degree.get(&from).copied().unwrap_or(0)
+                >= degree.get(&to).copied().unwrap_or(0),
+        };
+        let cells = route_one(&mut grid, &mut scratch, &request, budget);
         grid.occupy(&cells);
         // The cells next to each end hold a tee or an arrowhead: keep them to this edge.
         for &c in [cells.get(1), cells.get(cells.len().saturating_sub(2))]
@@ -184,8 +276,8 @@ fn anchor_outline(l: &Layout, a: Anchor) -> (Rect, Shape) {
     }
 }
 
-/// The side an end prefers: the one facing the other end along the flow.
-fn side_cost(d: Dir, me: (f64, f64), other: (f64, f64), flow: Direction) -> u32 {
+/// The side of a box at `me` that faces a point at `other`, along the flow first.
+fn facing_side(me: (f64, f64), other: (f64, f64), flow: Direction) -> Dir {
     let vertical = !flow.is_horizontal();
     let (along, across) = if vertical {
         (other.1 - me.1, other.0 - me.0)
@@ -197,19 +289,27 @@ fn side_cost(d: Dir, me: (f64, f64), other: (f64, f64), flow: Direction) -> u32 
     } else {
         (Dir::East, Dir::West, Dir::North, Dir::South)
     };
-    let facing = if along.abs() >= 1.0 {
+    if along.abs() >= 1.0 {
         if along > 0.0 { ahead } else { behind }
     } else if across < 0.0 {
         left
     } else {
         right
-    };
+    }
+}
+
+/// What it costs to leave or enter by side `d`: nothing on the side facing the other
+/// end, more on the others.
+fn side_cost(d: Dir, me: (f64, f64), other: (f64, f64), flow: Direction) -> u32 {
+    let facing = facing_side(me, other, flow);
+    // Dearer than the two bends a side exit saves, so edges leave through the side that
+    // faces the flow and the lateral sides stay free for what cannot.
     if d == facing {
         0
     } else if d == facing.opposite() {
-        16
+        48
     } else {
-        8
+        24
     }
 }
 
@@ -240,19 +340,39 @@ fn border_of(port: Cell, dir: Dir) -> Cell {
     (port.0 - dx, port.1 - dy)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn route_one(
-    grid: &mut Grid,
-    scratch: &mut crate::route::Scratch,
+/// One edge to route.
+struct Request {
     from: Cells,
     to: Cells,
     self_loop: bool,
     label: Option<Cells>,
     flow: Direction,
+    /// Ports chosen ahead so that edges sharing a side keep their order.
+    from_port: Option<Port>,
+    to_port: Option<Port>,
+    /// The source is the busier end.
+    from_hub: bool,
+}
+
+/// One stretch of an edge to search: from one set of ports to another, each preferred
+/// port tried alone first.
+struct Leg {
+    from: Vec<Port>,
+    from_preferred: Option<Port>,
+    to: Vec<Port>,
+    to_preferred: Option<Port>,
+    /// Search from `to` back to `from` (then reverse the result).
+    backwards: bool,
+}
+
+fn route_one(
+    grid: &mut Grid,
+    scratch: &mut crate::route::Scratch,
+    r: &Request,
     budget: &mut u64,
 ) -> Vec<Cell> {
-    let vertical = !flow.is_horizontal();
-    let (from_sides, to_sides): (&[Dir], &[Dir]) = if self_loop {
+    let vertical = !r.flow.is_horizontal();
+    let (from_sides, to_sides): (&[Dir], &[Dir]) = if r.self_loop {
         if vertical {
             (&[Dir::East], &[Dir::North])
         } else {
@@ -261,18 +381,23 @@ fn route_one(
     } else {
         (&Dir::ALL, &Dir::ALL)
     };
-    let target_center = label.map_or(to.center(), |l| l.center());
-    let source_center = label.map_or(from.center(), |l| l.center());
-    let start = ports(&from, target_center, flow, from_sides);
-    let end = ports(&to, source_center, flow, to_sides);
+    let target_center = r.label.map_or(r.to.center(), |l| l.center());
+    let source_center = r.label.map_or(r.from.center(), |l| l.center());
+    let start = ports(&r.from, target_center, r.flow, from_sides);
+    let end = ports(&r.to, source_center, r.flow, to_sides);
+    let (from_port, to_port) = if r.self_loop {
+        (None, None)
+    } else {
+        (r.from_port, r.to_port)
+    };
 
-    let mut legs: Vec<(Vec<Port>, Vec<Port>)> = Vec::new();
+    let mut legs: Vec<Leg> = Vec::new();
     let mut interior: Vec<Cell> = Vec::new();
-    if let Some(lab) = label {
+    if let Some(lab) = r.label {
         // Enter the label on the side facing the source, leave on the other; the line
         // runs through its middle, hidden by the text.
         let (lcx, lcy) = lab.center();
-        let (fcx, fcy) = from.center();
+        let (fcx, fcy) = r.from.center();
         let before_first = if vertical { fcy <= lcy } else { fcx <= lcx };
         let (a, b) = if vertical {
             let x = lcx.floor() as i32;
@@ -291,28 +416,40 @@ fn route_one(
         if !before_first {
             interior.reverse();
         }
-        let enter_port = Port {
-            cell: enter.0,
-            dir: enter.1,
-            cost: 0,
-        };
-        let leave_port = Port {
-            cell: leave.0,
-            dir: leave.1,
-            cost: 0,
-        };
-        legs.push((start, vec![enter_port]));
-        legs.push((vec![leave_port], end));
+        let port = |(cell, dir): (Cell, Dir)| Port { cell, dir, cost: 0 };
+        // Each leg is searched towards its node, so it bends near the node.
+        legs.push(Leg {
+            from: start,
+            from_preferred: from_port,
+            to: vec![port(enter)],
+            to_preferred: None,
+            backwards: true,
+        });
+        legs.push(Leg {
+            from: vec![port(leave)],
+            from_preferred: None,
+            to: end,
+            to_preferred: to_port,
+            backwards: false,
+        });
     } else {
-        legs.push((start, end));
+        legs.push(Leg {
+            from: start,
+            from_preferred: from_port,
+            to: end,
+            to_preferred: to_port,
+            backwards: r.from_hub,
+        });
     }
 
     let mut cells: Vec<Cell> = Vec::new();
-    for (i, (a, b)) in legs.iter().enumerate() {
-        let leg = search_with_fallback(grid, scratch, a, b, budget);
+    let count = legs.len();
+    for (i, leg) in legs.iter().enumerate() {
+        let path = search_leg(grid, scratch, leg, budget);
         if i == 0 {
-            if let Some(&first) = leg.first() {
-                let dir = a
+            if let Some(&first) = path.first() {
+                let dir = leg
+                    .from
                     .iter()
                     .find(|p| p.cell == first)
                     .map_or(Dir::South, |p| p.dir);
@@ -321,11 +458,12 @@ fn route_one(
         } else {
             cells.extend(interior.iter().copied());
         }
-        cells.extend(leg.iter().copied());
-        if i + 1 == legs.len()
-            && let Some(&last) = leg.last()
+        cells.extend(path.iter().copied());
+        if i + 1 == count
+            && let Some(&last) = path.last()
         {
-            let dir = b
+            let dir = leg
+                .to
                 .iter()
                 .find(|p| p.cell == last)
                 .map_or(Dir::North, |p| p.dir);
@@ -336,33 +474,70 @@ fn route_one(
     cells
 }
 
-/// A* in strict mode, then allowing overlaps, then an L-shaped path: an edge is never
-/// dropped, even when the grid is too crowded to route it cleanly.
-fn search_with_fallback(
+/// A* with the preferred ports, then with any port, then allowing overlaps, then an
+/// L-shaped path: an edge is never dropped, even when the grid is too crowded to route
+/// it cleanly.
+fn search_leg(
     grid: &Grid,
     scratch: &mut crate::route::Scratch,
-    from: &[Port],
-    to: &[Port],
+    leg: &Leg,
     budget: &mut u64,
 ) -> Vec<Cell> {
     let cap = (grid.width as u64 * grid.height as u64 * 8).max(10_000);
-    for costs in [
-        Costs::default(),
-        Costs {
-            overlap: Some(60),
-            ..Costs::default()
-        },
-    ] {
+    let strict = Costs::default();
+    let loose = Costs {
+        overlap: Some(60),
+        ..Costs::default()
+    };
+    // The chosen port if it is among the candidates, else all of them.
+    let preferred = |fixed: Option<Port>, all: &[Port]| -> Vec<Port> {
+        match fixed {
+            Some(p) if all.iter().any(|q| q.cell == p.cell) => vec![p],
+            _ => all.to_vec(),
+        }
+    };
+    let (pf, pt) = (
+        preferred(leg.from_preferred, &leg.from),
+        preferred(leg.to_preferred, &leg.to),
+    );
+    // A window around both ends first: nearly every edge finds its way there, and a
+    // search that fails only costs the window.
+    let (mut x0, mut y0, mut x1, mut y1) = (i32::MAX, i32::MAX, i32::MIN, i32::MIN);
+    for p in leg.from.iter().chain(&leg.to) {
+        x0 = x0.min(p.cell.0);
+        y0 = y0.min(p.cell.1);
+        x1 = x1.max(p.cell.0);
+        y1 = y1.max(p.cell.1);
+    }
+    let margin = 8 + ((x1 - x0) + (y1 - y0)) / 4;
+    let near = Costs {
+        window: Some((x0 - margin, y0 - margin, x1 + margin, y1 + margin)),
+        ..strict
+    };
+    let attempts = [
+        (pf.as_slice(), pt.as_slice(), &near),
+        (leg.from.as_slice(), leg.to.as_slice(), &near),
+        (leg.from.as_slice(), leg.to.as_slice(), &strict),
+        (leg.from.as_slice(), leg.to.as_slice(), &loose),
+    ];
+    for (from, to, costs) in attempts {
         let mut work = cap.min(*budget);
         let before = work;
-        let found = find_path(grid, from, to, &costs, scratch, &mut work);
+        let found = if leg.backwards {
+            find_path(grid, to, from, costs, scratch, &mut work).map(|mut p| {
+                p.reverse();
+                p
+            })
+        } else {
+            find_path(grid, from, to, costs, scratch, &mut work)
+        };
         *budget -= before - work;
         if let Some(path) = found {
             return path;
         }
     }
     // Last resort: straight out, across, straight in — ignores obstacles.
-    let (Some(a), Some(b)) = (from.first(), to.first()) else {
+    let (Some(a), Some(b)) = (leg.from.first(), leg.to.first()) else {
         return Vec::new();
     };
     let mut path = vec![a.cell];

@@ -22,11 +22,15 @@ use metrics::Metrics;
 /// Lays out a flowchart.
 pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOptions) -> Scene {
     let metrics = Metrics::new(measure, options);
-    let node_sizes: Vec<(f64, f64)> = chart
+    let directions = effective_directions(chart);
+    let mut node_sizes: Vec<(f64, f64)> = chart
         .nodes
         .iter()
         .map(|n| size::node_size(n.shape, &n.label, measure))
         .collect();
+    if metrics.cells {
+        widen_for_ports(chart, &directions, &mut node_sizes);
+    }
     let label_sizes: Vec<Option<(f64, f64)>> = chart
         .edges
         .iter()
@@ -76,7 +80,6 @@ pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOpti
         .zip(&title_sizes)
         .map(|(r, &t)| title_rect(r, t, metrics.cells))
         .collect();
-    let directions = effective_directions(chart);
     let edge_flow: Vec<Direction> = (0..chart.edges.len())
         .map(|e| match ctx.edge_scope(e) {
             Some((Some(s), _, _)) => directions[s],
@@ -109,6 +112,59 @@ pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOpti
     );
     fit_to_content(&mut scene, if metrics.cells { 0.0 } else { 8.0 });
     scene
+}
+
+/// In text art every edge needs a cell of its own on a node's border, with a gap to the
+/// next: a node with many edges on one side is widened (across its flow) to fit them.
+fn widen_for_ports(chart: &Flowchart, directions: &[Direction], sizes: &mut [(f64, f64)]) {
+    let mut outgoing = vec![0usize; chart.nodes.len()];
+    let mut incoming = vec![0usize; chart.nodes.len()];
+    let mut seen = std::collections::HashSet::new();
+    for e in &chart.edges {
+        // Identical parallel edges are drawn as one.
+        if e.from != e.to && seen.insert(routing_key(e)) {
+            outgoing[e.from] += 1;
+            incoming[e.to] += 1;
+        }
+    }
+    for (n, node) in chart.nodes.iter().enumerate() {
+        let horizontal = node
+            .parent
+            .map_or(chart.direction, |p| directions[p])
+            .is_horizontal();
+        // Up to three edges fit without widening: one per side.
+        let most = outgoing[n].max(incoming[n]);
+        if most <= 3 {
+            continue;
+        }
+        let need = (2 * most + 1) as f64;
+        let (w, h) = &mut sizes[n];
+        let across = if horizontal { h } else { w };
+        *across = across.max(need);
+    }
+}
+
+/// Edges with the same ends, look and no label are drawn along one route.
+pub(crate) fn routing_key(
+    e: &liutu_model::Edge,
+) -> Option<(
+    usize,
+    usize,
+    Option<usize>,
+    Option<usize>,
+    liutu_model::Stroke,
+    liutu_model::ArrowHead,
+    liutu_model::ArrowHead,
+)> {
+    e.label.is_none().then_some((
+        e.from,
+        e.to,
+        e.from_subgraph,
+        e.to_subgraph,
+        e.stroke,
+        e.head_start,
+        e.head_end,
+    ))
 }
 
 /// A label's box: in cells the text itself; in pixels a little padding for its background.
@@ -309,6 +365,7 @@ fn build_scene(
         nodes,
         edges,
         config: chart.config.clone(),
+        sequence: None,
     }
 }
 

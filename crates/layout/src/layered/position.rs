@@ -233,12 +233,31 @@ pub fn assign_along(
         .iter()
         .map(|l| l.iter().map(|&v| g.nodes[v].along).fold(0.0, f64::max))
         .collect();
+    // Rows (or columns) for edges that step sideways between two ranks. Edges fanning out
+    // of one node to one side need a track each (a staircase); edges from different nodes
+    // can mostly share tracks, so they only add a few.
     let mut jogs = vec![0usize; ranks];
+    let mut fan: std::collections::HashMap<(usize, bool, bool), usize> = Default::default();
     for &(a, b, _) in &g.segments {
-        // Only a segment that must step sideways needs a row of its own.
-        if (across[a] - across[b]).abs() > 0.5 {
-            jogs[g.nodes[a].rank] += 1;
+        let d = across[b] - across[a];
+        if d.abs() > 0.5 {
+            let r = g.nodes[a].rank;
+            jogs[r] += 1;
+            *fan.entry((a, d < 0.0, true)).or_insert(0) += 1;
+            *fan.entry((b, d > 0.0, false)).or_insert(0) += 1;
         }
+    }
+    let mut need = vec![0usize; ranks];
+    for (&(n, _, down), &count) in &fan {
+        let r = if down {
+            g.nodes[n].rank
+        } else {
+            g.nodes[n].rank.saturating_sub(1)
+        };
+        need[r] = need[r].max(count);
+    }
+    for r in 0..ranks {
+        jogs[r] = need[r].max(jogs[r].min(spacing.max_tracks));
     }
     let mut start = vec![0.0; ranks];
     let mut cursor = 0.0;
@@ -246,7 +265,7 @@ pub fn assign_along(
         start[r] = cursor;
         cursor += size[r];
         if r + 1 < ranks {
-            cursor += spacing.rank_sep + jogs[r].min(spacing.max_tracks) as f64 * spacing.track_sep;
+            cursor += spacing.rank_sep + jogs[r] as f64 * spacing.track_sep;
         }
     }
     (start, size, cursor)

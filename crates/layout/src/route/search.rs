@@ -19,9 +19,12 @@ pub struct Port {
     pub cost: u32,
 }
 
-/// Weights of the search.
+/// Weights of the search, and where it may go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Costs {
+    /// Only cells inside this box (x0, y0, x1, y1 inclusive) are searched; `None` is the
+    /// whole grid. Most edges are local, and a failing search costs what it explores.
+    pub window: Option<(i32, i32, i32, i32)>,
     pub step: u32,
     pub bend: u32,
     pub cross: u32,
@@ -34,6 +37,7 @@ pub struct Costs {
 impl Default for Costs {
     fn default() -> Self {
         Costs {
+            window: None,
             step: 2,
             bend: 9,
             cross: 24,
@@ -51,6 +55,10 @@ pub struct Scratch {
     stamp: Vec<u32>,
     best: Vec<u32>,
     parent: Vec<u32>,
+    /// Per cell: the generation in which it is a goal, and the direction it must be
+    /// entered in (as a bit set of `Dir::index`).
+    goal_stamp: Vec<u32>,
+    goal_dirs: Vec<u8>,
 }
 
 const NO_PARENT: u32 = u32::MAX;
@@ -71,11 +79,14 @@ pub fn find_path(
         scratch.stamp = vec![0; states];
         scratch.best = vec![0; states];
         scratch.parent = vec![NO_PARENT; states];
+        scratch.goal_stamp = vec![0; states / 4];
+        scratch.goal_dirs = vec![0; states / 4];
         scratch.generation = 0;
     }
     scratch.generation = scratch.generation.wrapping_add(1);
     if scratch.generation == 0 {
         scratch.stamp.iter_mut().for_each(|s| *s = 0);
+        scratch.goal_stamp.iter_mut().for_each(|s| *s = 0);
         scratch.generation = 1;
     }
     let generation = scratch.generation;
@@ -86,6 +97,14 @@ pub fn find_path(
     let targets: Vec<Port> = to.iter().filter(usable).copied().collect();
     if targets.is_empty() {
         return None;
+    }
+    for t in &targets {
+        let i = grid.index(t.cell.0, t.cell.1);
+        if scratch.goal_stamp[i] != generation {
+            scratch.goal_stamp[i] = generation;
+            scratch.goal_dirs[i] = 0;
+        }
+        scratch.goal_dirs[i] |= 1 << t.dir.opposite().index();
     }
     let (tx0, tx1, ty0, ty1) = targets.iter().fold(
         (i32::MAX, i32::MIN, i32::MAX, i32::MIN),
@@ -104,6 +123,7 @@ pub fn find_path(
         (dx + dy) as u32 * costs.step
     };
     let state_of = |x: i32, y: i32, d: Dir| (grid.index(x, y) * 4 + d.index()) as u32;
+    // Ordered by f, then deepest first (fewer ties explored), then insertion order.
     let mut heap: BinaryHeap<Reverse<(u32, u32, u32, u32)>> = BinaryHeap::new();
     let mut sequence = 0u32;
     for p in from.iter().filter(usable) {
@@ -114,7 +134,12 @@ pub fn find_path(
             scratch.stamp[si] = generation;
             scratch.best[si] = g;
             scratch.parent[si] = NO_PARENT;
-            heap.push(Reverse((g + heuristic(p.cell.0, p.cell.1), sequence, g, s)));
+            heap.push(Reverse((
+                g + heuristic(p.cell.0, p.cell.1),
+                u32::MAX - g,
+                sequence,
+                s,
+            )));
             sequence += 1;
         }
     }
@@ -126,7 +151,8 @@ pub fn find_path(
             Dir::ALL[(s % 4) as usize],
         )
     };
-    while let Some(Reverse((_, _, g, s))) = heap.pop() {
+    while let Some(Reverse((_, deep, _, s))) = heap.pop() {
+        let g = u32::MAX - deep;
         let si = s as usize;
         if scratch.best[si] < g {
             continue;
@@ -137,9 +163,9 @@ pub fn find_path(
         *work -= 1;
         let (x, y, arrived) = decode(s);
         // Goal: standing on a target port cell, having arrived heading into the object.
-        if targets
-            .iter()
-            .any(|t| t.cell == (x, y) && t.dir.opposite() == arrived)
+        let cell = grid.index(x, y);
+        if scratch.goal_stamp[cell] == generation
+            && scratch.goal_dirs[cell] & (1 << arrived.index()) != 0
         {
             return Some(walk_back(s, &scratch.parent, &decode));
         }
@@ -163,11 +189,16 @@ pub fn find_path(
             }
             let (dx, dy) = d.delta();
             let (nx, ny) = (x + dx, y + dy);
+            if let Some((x0, y0, x1, y1)) = costs.window
+                && (nx < x0 || nx > x1 || ny < y0 || ny > y1)
+            {
+                continue;
+            }
             let next = grid.get(nx, ny);
             if next.blocked || next.edge_fixed {
                 continue;
             }
-            let is_target = targets.iter().any(|t| t.cell == (nx, ny));
+            let is_target = scratch.goal_stamp[grid.index(nx, ny)] == generation;
             let mut step = costs.step;
             if bend {
                 step += costs.bend;
@@ -212,7 +243,12 @@ pub fn find_path(
                 scratch.stamp[nsi] = generation;
                 scratch.best[nsi] = ng;
                 scratch.parent[nsi] = s;
-                heap.push(Reverse((ng + heuristic(nx, ny), sequence, ng, ns)));
+                heap.push(Reverse((
+                    ng + heuristic(nx, ny),
+                    u32::MAX - ng,
+                    sequence,
+                    ns,
+                )));
                 sequence += 1;
             }
         }
