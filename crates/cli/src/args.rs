@@ -1,6 +1,7 @@
 //! The command line, as clap reads it.
 
 use clap::{Args, Parser, Subcommand};
+use liutu_model::Limits;
 use std::path::PathBuf;
 
 const ABOUT: &str = "Draw Mermaid flowcharts as text art, SVG, PNG, PDF or JSON — \
@@ -108,6 +109,62 @@ pub struct RenderArgs {
     /// Say nothing but errors (no warnings). Example: `-q`
     #[arg(short = 'q', long = "quiet")]
     pub quiet: bool,
+
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// Limits that keep any input within bounded time and memory. Going over one is an
+/// error naming the limit, the value found and the flag that raises it.
+#[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Limits (hostile or huge input)")]
+pub struct LimitArgs {
+    /// Largest input accepted, in bytes. Example: `--max-input-bytes 10000000`
+    #[arg(long, value_name = "N", default_value_t = Limits::default().input_bytes)]
+    pub max_input_bytes: u64,
+
+    /// Most nodes (flowchart) or participants (sequence). Example: `--max-nodes 20000`
+    #[arg(long, value_name = "N", default_value_t = Limits::default().nodes)]
+    pub max_nodes: u64,
+
+    /// Most edges (flowchart) or events (sequence). Example: `--max-edges 50000`
+    #[arg(long, value_name = "N", default_value_t = Limits::default().edges)]
+    pub max_edges: u64,
+
+    /// Most bytes of label text, all labels and titles together.
+    /// Example: `--max-label-bytes 1000000`
+    #[arg(long, value_name = "N", default_value_t = Limits::default().label_bytes)]
+    pub max_label_bytes: u64,
+
+    /// Deepest subgraph nesting (at most 64, the parser's own ceiling).
+    /// Example: `--max-depth 8`
+    #[arg(long, value_name = "N", default_value_t = Limits::default().subgraph_depth)]
+    pub max_depth: u64,
+
+    /// Most dummy nodes the layout may add for edges spanning several ranks.
+    /// Example: `--max-dummies 100000`
+    #[arg(long, value_name = "N", default_value_t = Limits::default().dummy_nodes)]
+    pub max_dummies: u64,
+
+    /// Most estimated layout work, in abstract units ((edges + 1) × (nodes + dummies)).
+    /// Example: `--max-work 1000000000`
+    #[arg(long, value_name = "N", default_value_t = Limits::default().work_units)]
+    pub max_work: u64,
+}
+
+impl LimitArgs {
+    /// The limits these flags set.
+    pub fn limits(&self) -> Limits {
+        Limits {
+            input_bytes: self.max_input_bytes,
+            nodes: self.max_nodes,
+            edges: self.max_edges,
+            label_bytes: self.max_label_bytes,
+            subgraph_depth: self.max_depth,
+            dummy_nodes: self.max_dummies,
+            work_units: self.max_work,
+        }
+    }
 }
 
 /// Options for checking.

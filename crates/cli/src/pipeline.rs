@@ -10,6 +10,9 @@ use liutu_render_text::{Charset, TextOptions};
 use liutu_syntax::Severity;
 use std::io::{IsTerminal, Write};
 
+/// Diagnostics printed before the rest are only counted.
+const MAX_SHOWN: usize = 50;
+
 pub fn run(args: &RenderArgs) -> Result<(), Failure> {
     let output = args.output.as_deref();
     let format = format::choose(args.format.as_deref(), args.ascii, output)?;
@@ -20,12 +23,23 @@ pub fn run(args: &RenderArgs) -> Result<(), Failure> {
         .to_lowercase()
         .into());
     }
-    let source = input::read(args.input.as_deref().or(args.file.as_deref()))?;
+    let limits = args.limits.limits();
+    let source = input::read_limited(args.input.as_deref().or(args.file.as_deref()), &limits)?;
     let read = liutu_syntax::read(&source.text);
-    for d in &read.diagnostics {
-        if d.severity == Severity::Error || !args.quiet {
-            eprint!("{}", report::format(&source.name, &source.text, d));
-        }
+    let shown: Vec<_> = read
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error || !args.quiet)
+        .collect();
+    // Hostile input can hold thousands of errors: show the first ones, count the rest.
+    for d in shown.iter().take(MAX_SHOWN) {
+        eprint!("{}", report::format(&source.name, &source.text, d));
+    }
+    if shown.len() > MAX_SHOWN {
+        eprintln!(
+            "note: {} more diagnostics not shown (`liutu check` lists them all)",
+            shown.len() - MAX_SHOWN
+        );
     }
     if read.has_errors() {
         return Err(Failure::Reported);
@@ -33,6 +47,11 @@ pub fn run(args: &RenderArgs) -> Result<(), Failure> {
     let Some(diagram) = read.diagram else {
         return Err(format!("{}: no diagram found", source.name).into());
     };
+    // Counts first, then the layout's own estimate: both before any layout work.
+    limits
+        .check_diagram(&diagram)
+        .and_then(|()| liutu_layout::limits::check(&diagram, &limits).map(|_| ()))
+        .map_err(|e| format!("{}: {e}", source.name))?;
     let options = LayoutOptions::default();
     let bytes: Vec<u8> = match format {
         Format::Text | Format::Ascii => {

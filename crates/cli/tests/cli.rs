@@ -66,11 +66,73 @@ fn examples_match_their_golden_text_art() {
         "integration-phases",
         "integration-phases.en",
         "payment-callback",
+        "payment-callback.flow",
     ];
     for name in examples {
         let file = format!("examples/{name}.mmd");
         golden(&format!("{name}.txt"), &stdout(&[&file]));
         golden(&format!("{name}.ascii.txt"), &stdout(&[&file, "--ascii"]));
+    }
+}
+
+/// Sequence diagrams: the payment-callback example and one file per construct in
+/// `tests/sequence/`, each as SVG and as text art in both charsets.
+#[test]
+fn sequence_diagrams_match_their_goldens() {
+    golden(
+        "payment-callback.svg",
+        &stdout(&["examples/payment-callback.mmd", "--format", "svg"]),
+    );
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sequence");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("tests/sequence")
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".mmd").map(str::to_string)
+        })
+        .collect();
+    names.sort();
+    assert!(names.len() >= 8, "construct files: {names:?}");
+    for name in names {
+        let file = format!("crates/cli/tests/sequence/{name}.mmd");
+        golden(&format!("sequence/{name}.txt"), &stdout(&[&file]));
+        golden(
+            &format!("sequence/{name}.ascii.txt"),
+            &stdout(&[&file, "--ascii"]),
+        );
+        golden(
+            &format!("sequence/{name}.svg"),
+            &stdout(&[&file, "--format", "svg"]),
+        );
+    }
+}
+
+/// Sequence errors point at the statement with a hint.
+#[test]
+fn sequence_errors_are_reported_with_a_hint() {
+    let cases = [
+        (
+            "sequenceDiagram\nA->>B: hi\ndeactivate B\n",
+            "it is not active",
+        ),
+        ("sequenceDiagram\nloop x\nA->>B: hi\n", "never closed"),
+        ("sequenceDiagram\nA->>B: hi\nend\n", "no open block"),
+        ("sequenceDiagram\nA=>B: hi\n", "unknown arrow"),
+        (
+            "sequenceDiagram\nA->>B: hi\ndestroy B\nA-xB: bye\nA->>B: again\n",
+            "destroyed",
+        ),
+    ];
+    for (source, expected) in cases {
+        let out = liutu(&["-"], Some(source));
+        assert!(!out.status.success(), "{source:?} was accepted");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected), "{source:?}: {err}");
+        assert!(
+            err.contains("help") || err.contains("hint"),
+            "{source:?}: {err}"
+        );
     }
 }
 

@@ -10,7 +10,9 @@
 
 mod flowchart;
 pub mod layered;
+pub mod limits;
 pub mod route;
+mod sequence;
 
 use liutu_measure::TextMeasure;
 use liutu_model::Diagram;
@@ -33,7 +35,7 @@ impl Default for LayoutOptions {
         LayoutOptions {
             node_spacing: 50.0,
             rank_spacing: 50.0,
-            work_budget: 50_000_000,
+            work_budget: 500_000_000,
         }
     }
 }
@@ -42,5 +44,6 @@ impl Default for LayoutOptions {
 pub fn layout(diagram: &Diagram, measure: &dyn TextMeasure, options: &LayoutOptions) -> Scene {
     match diagram {
         Diagram::Flowchart(chart) => flowchart::layout(chart, measure, options),
+        Diagram::Sequence(seq) => sequence::layout(seq, measure, options),
     }
 }

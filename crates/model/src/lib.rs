@@ -6,12 +6,19 @@
 //! phases can point at it in a warning.
 
 mod flowchart;
+pub mod limits;
+mod sequence;
 mod span;
 mod style;
 
 pub use flowchart::{
     ArrowHead, Click, Direction, Edge, EdgeId, Flowchart, Node, NodeId, Shape, Stroke, Subgraph,
     SubgraphId,
+};
+pub use limits::{Limit, LimitExceeded, Limits};
+pub use sequence::{
+    Arrow, Block, BlockKind, Event, Message, MessageHead, Note, NotePlacement, Participant,
+    ParticipantBox, ParticipantId, ParticipantKind, Section, Sequence,
 };
 pub use span::Span;
 pub use style::{ClassDef, Style};
@@ -21,6 +28,7 @@ pub use style::{ClassDef, Style};
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Diagram {
     Flowchart(Flowchart),
+    Sequence(Sequence),
 }
 
 /// Text as the user wrote it, split into lines, with inline markdown emphasis resolved.

@@ -63,6 +63,7 @@ fn chinese_scene() -> Scene {
         nodes,
         edges,
         config: vec![],
+        sequence: None,
     }
 }
 

@@ -19,6 +19,7 @@ mod escape;
 mod links;
 mod markers;
 mod path;
+mod sequence;
 mod shapes;
 mod style;
 mod text;
@@ -100,7 +101,14 @@ pub fn render(scene: &Scene, options: &SvgOptions) -> String {
         .attr("xmlns", "http://www.w3.org/2000/svg")
         .attr("xmlns:xlink", "http://www.w3.org/1999/xlink")
         .attr("id", &prefix)
-        .attr("class", "flowchart")
+        .attr(
+            "class",
+            if scene.sequence.is_some() {
+                "sequence"
+            } else {
+                "flowchart"
+            },
+        )
         .num("width", vw)
         .num("height", vh)
         .attr(
@@ -108,7 +116,14 @@ pub fn render(scene: &Scene, options: &SvgOptions) -> String {
             &format!("{} {} {} {}", num(vx), num(vy), num(vw), num(vh)),
         )
         .attr("role", "graphics-document document")
-        .attr("aria-roledescription", "flowchart-v2");
+        .attr(
+            "aria-roledescription",
+            if scene.sequence.is_some() {
+                "sequence"
+            } else {
+                "flowchart-v2"
+            },
+        );
     let acc_title = scene.acc_title.as_deref().filter(|t| !t.trim().is_empty());
     let acc_descr = scene.acc_descr.as_deref().filter(|t| !t.trim().is_empty());
     if acc_title.is_some() {
@@ -133,8 +148,12 @@ pub fn render(scene: &Scene, options: &SvgOptions) -> String {
     // <defs> that must precede them are written.
     let mut markers = Markers::new(&prefix, &theme.line);
     let mut edge_paths = Writer::new();
-    for edge in &scene.edges {
-        edges::write_path(&mut edge_paths, edge, &prefix, &theme, &mut markers);
+    if scene.sequence.is_none() {
+        for edge in &scene.edges {
+            edges::write_path(&mut edge_paths, edge, &prefix, &theme, &mut markers);
+        }
+    } else {
+        sequence::write_defs(&mut out, &prefix, &theme);
     }
     if !markers.is_empty() {
         out.start("defs").open();
@@ -174,6 +193,13 @@ pub fn render(scene: &Scene, options: &SvgOptions) -> String {
             .num("font-size", TITLE_FONT_SIZE)
             .attr("fill", &theme.title_text)
             .text_content("text", t);
+    }
+
+    if let Some(parts) = &scene.sequence {
+        sequence::write(&mut out, scene, parts, &prefix, &theme);
+        out.close("g");
+        out.close("svg");
+        return out.finish();
     }
 
     out.start("g").attr("class", "clusters").open();

@@ -8,6 +8,7 @@
 mod canvas;
 mod edges;
 mod glyphs;
+mod sequence;
 mod shapes;
 
 pub use glyphs::Charset;
@@ -29,6 +30,10 @@ pub struct TextOptions {
 pub fn render(scene: &Scene, options: &TextOptions) -> Result<String, String> {
     if scene.units != Units::Cells {
         return Err("text art needs a scene laid out in cells".into());
+    }
+    // Sequence diagrams have their own drawing order and glyphs (`sequence.rs`).
+    if let Some(parts) = &scene.sequence {
+        return Ok(sequence::render(scene, parts, options));
     }
     let mut canvas = Canvas::new(
         scene.width as usize,

@@ -8,7 +8,7 @@
 //! [`Units::Cells`] every coordinate is a whole number of character cells and edge
 //! paths are orthogonal; in [`Units::Pixels`] they are CSS pixels.
 
-use liutu_model::{ArrowHead, RichText, Shape, Stroke, Style};
+use liutu_model::{ArrowHead, ParticipantKind, RichText, Shape, Stroke, Style};
 
 /// What one unit of the scene's coordinates is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -35,6 +35,10 @@ pub struct Scene {
     pub edges: Vec<Edge>,
     /// `(dotted.key, value)` options renderers read, such as `theme` or `flowchart.curve`.
     pub config: Vec<(String, String)>,
+    /// Set for a sequence diagram: what its nodes, edges and clusters are, and the parts
+    /// the generic primitives cannot say. Absent (and not serialised) for flowcharts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sequence: Option<SequenceParts>,
 }
 
 impl Scene {
@@ -175,5 +179,96 @@ pub struct Cluster {
     pub classes: Vec<String>,
     pub style: Style,
     /// Nesting depth: 0 for a top-level subgraph.
+    pub depth: usize,
+}
+
+/// The sequence-diagram side of a scene. Participants and notes are [`Node`]s, messages
+/// and lifelines are [`Edge`]s, frames (`loop`, `alt`, ...) and `box` groups are
+/// [`Cluster`]s; the parts here say which is which (by index into the scene's lists)
+/// and add what those primitives lack: activation bars, frame tabs and section dividers,
+/// sequence numbers, destroy crosses, participant figures.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct SequenceParts {
+    /// Participant boxes, top row first, then the mirrored bottom row.
+    pub actors: Vec<ActorPart>,
+    /// Lifeline edges (dotted, no heads), possibly several segments per participant: they
+    /// stop at notes that cover them.
+    pub lifelines: Vec<usize>,
+    /// Messages in source order.
+    pub messages: Vec<MessagePart>,
+    /// Note nodes.
+    pub notes: Vec<usize>,
+    /// Frames, outermost first.
+    pub frames: Vec<FramePart>,
+    /// `box` group clusters.
+    pub boxes: Vec<usize>,
+    /// Activation bars, in the order they open.
+    pub activations: Vec<Activation>,
+    /// Where destroyed lifelines end: a cross is drawn centred here.
+    pub destroys: Vec<Point>,
+    /// The diagram title, placed (text art only; SVG draws `Scene::title` itself).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Label>,
+}
+
+/// A participant's box (or figure).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ActorPart {
+    /// Index in [`Scene::nodes`].
+    pub node: usize,
+    /// Index of the participant, in declaration order.
+    pub participant: usize,
+    pub kind: ParticipantKind,
+    /// True for the mirrored copy under the diagram.
+    pub bottom: bool,
+}
+
+/// A message: its edge and what an edge cannot say.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct MessagePart {
+    /// Index in [`Scene::edges`].
+    pub edge: usize,
+    /// The heads are open (async `-)`), not filled.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub open_heads: bool,
+    /// `()` marks at the start / end.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub central_start: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub central_end: bool,
+    /// A message from a participant to itself: the edge is a loop.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub self_loop: bool,
+    /// The autonumber, placed.
+    pub number: Option<Label>,
+}
+
+/// A frame (`loop`, `alt`, ...): its cluster, its tab and its sections.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct FramePart {
+    /// Index in [`Scene::clusters`]; the cluster's title is the condition text.
+    pub cluster: usize,
+    /// `loop`, `alt`, `opt`, `par`, `critical`, `break`, or `rect` (a coloured
+    /// background with no border, tab or label).
+    pub keyword: String,
+    /// The tab holding the keyword, at the frame's top-left corner.
+    pub tab: Rect,
+    /// `else` / `and` / `option` dividers, top to bottom.
+    pub sections: Vec<FrameSection>,
+}
+
+/// A dashed divider across a frame, with its condition text.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct FrameSection {
+    pub y: f64,
+    pub label: Label,
+}
+
+/// An activation bar.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Activation {
+    pub rect: Rect,
+    pub participant: usize,
+    /// 0 for the outermost bar of its participant.
     pub depth: usize,
 }

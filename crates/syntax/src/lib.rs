@@ -11,6 +11,7 @@ pub mod ast;
 mod diagnostic;
 mod lower;
 mod parse;
+mod sequence;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use liutu_model::Span;
@@ -35,6 +36,10 @@ impl Read {
 
 /// Parses and lowers `source`.
 pub fn read(source: &str) -> Read {
+    // Sequence diagrams have their own reader; it answers only to their header.
+    if let Some(read) = sequence::read(source) {
+        return read;
+    }
     let (tree, mut diagnostics) = parse::parse(source);
     let diagram = tree.map(|tree| {
         let (diagram, lowered) = lower::lower(&tree, source);

@@ -136,8 +136,9 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
     };
     // Edges sharing a side get ports spread along it, in the order of where they go, so
     // they leave and arrive without crossing each other.
-    let mut groups: std::collections::BTreeMap<(Anchor, u8), Vec<(f64, usize, bool)>> =
-        Default::default();
+    // (anchor, side) → (where the edge goes across that side, edge, is it the source end)
+    type SideGroups = std::collections::BTreeMap<(Anchor, u8), Vec<(f64, usize, bool)>>;
+    let mut groups: SideGroups = Default::default();
     let mut degree: std::collections::HashMap<Anchor, usize> = Default::default();
     let mut seen = std::collections::HashSet::new();
     for e in 0..l.chart.edges.len() {

@@ -144,10 +144,8 @@ fn widen_for_ports(chart: &Flowchart, directions: &[Direction], sizes: &mut [(f6
     }
 }
 
-/// Edges with the same ends, look and no label are drawn along one route.
-pub(crate) fn routing_key(
-    e: &liutu_model::Edge,
-) -> Option<(
+/// What makes two edges the same drawing: ends, stroke and heads.
+pub(crate) type RoutingKey = (
     usize,
     usize,
     Option<usize>,
@@ -155,7 +153,10 @@ pub(crate) fn routing_key(
     liutu_model::Stroke,
     liutu_model::ArrowHead,
     liutu_model::ArrowHead,
-)> {
+);
+
+/// Edges with the same ends, look and no label are drawn along one route.
+pub(crate) fn routing_key(e: &liutu_model::Edge) -> Option<RoutingKey> {
     e.label.is_none().then_some((
         e.from,
         e.to,

@@ -12,6 +12,7 @@ mod normalize;
 mod order;
 mod position;
 mod rank;
+mod simplex;
 
 pub use acyclic::reversed_edges;
 pub use normalize::{Chain, LayerGraph, LayerNode, NodeKind, normalize};

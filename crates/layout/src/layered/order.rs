@@ -1,9 +1,10 @@
 //! Ordering: the order of nodes within each rank, chosen to keep crossings few.
 //!
-//! Start from a breadth-first order in declaration order, then sweep down and up sorting
-//! each rank by the barycentre of its neighbours in the rank before, followed by
-//! *transpose* (swap neighbours while that removes crossings). The best order seen, by
-//! crossing count, wins. Crossings between two ranks are counted with a Fenwick
+//! Start from a breadth-first order in declaration order (from the top, and again from
+//! the bottom), then sweep down and up sorting each rank by the barycentre of its
+//! neighbours in the rank before, each sweep followed by *transpose* (swap neighbours
+//! while that removes crossings) and *sifting* (move each node to its best slot). The
+//! best order seen, by crossing count, wins. Crossings between two ranks are counted with a Fenwick
 //! (accumulator) tree in O(E log V).
 
 use super::{LayerGraph, Work};
@@ -17,22 +18,47 @@ pub fn order(g: &mut LayerGraph, work: &mut Work) {
         down[a].push(b);
         up[b].push(a);
     }
-    initial_order(g, &down);
-    let mut pos = vec![0usize; n];
-    let refresh = |layers: &[Vec<usize>], pos: &mut Vec<usize>| {
-        for layer in layers {
-            for (i, &v) in layer.iter().enumerate() {
-                pos[v] = i;
-            }
+    // Sweeps from two starting orders (breadth-first from the top and from the bottom);
+    // the best order seen wins.
+    let mut best: Option<(usize, Vec<Vec<usize>>)> = None;
+    for from_bottom in [false, true] {
+        initial_order(g, if from_bottom { &up } else { &down }, from_bottom);
+        let (crossings, layers) = sweep(g, &up, &down, work);
+        if best.as_ref().is_none_or(|(c, _)| crossings < *c) {
+            best = Some((crossings, layers));
         }
-    };
-    refresh(&g.layers, &mut pos);
+        if best.as_ref().is_some_and(|(c, _)| *c == 0) {
+            break;
+        }
+    }
+    if let Some((crossings, layers)) = best {
+        if std::env::var_os("LIUTU_DEBUG_ORDER").is_some() {
+            eprintln!("layered crossings: {crossings}");
+        }
+        g.layers = layers;
+    }
+}
+
+/// Barycentre sweeps, each followed by transpose and sifting, from the current order.
+/// Returns the best order seen and its crossing count.
+fn sweep(
+    g: &mut LayerGraph,
+    up: &[Vec<usize>],
+    down: &[Vec<usize>],
+    work: &mut Work,
+) -> (usize, Vec<Vec<usize>>) {
+    let mut pos = vec![0usize; g.nodes.len()];
+    for layer in &g.layers {
+        for (i, &v) in layer.iter().enumerate() {
+            pos[v] = i;
+        }
+    }
     let mut best = g.layers.clone();
     let mut best_crossings = count_crossings(g);
     let mut stale = 0;
-    for iteration in 0..24 {
+    for iteration in 0..32 {
         let cost = (g.nodes.len() + g.segments.len()) as u64 * 8;
-        if best_crossings == 0 || stale >= 4 || !work.spend(cost) {
+        if best_crossings == 0 || stale >= 6 || !work.spend(cost) {
             break;
         }
         let downward = iteration % 2 == 0;
@@ -42,13 +68,14 @@ pub fn order(g: &mut LayerGraph, work: &mut Work) {
             (0..g.layers.len().saturating_sub(1)).rev().collect()
         };
         for r in ranks {
-            let fixed = if downward { &up } else { &down };
+            let fixed = if downward { up } else { down };
             sort_by_barycenter(&mut g.layers[r], fixed, &pos);
             for (i, &v) in g.layers[r].iter().enumerate() {
                 pos[v] = i;
             }
         }
-        transpose(g, &up, &down, &mut pos, work);
+        transpose(g, up, down, &mut pos, work);
+        sift(g, up, down, &mut pos, work);
         let crossings = count_crossings(g);
         if crossings < best_crossings {
             best_crossings = crossings;
@@ -58,16 +85,80 @@ pub fn order(g: &mut LayerGraph, work: &mut Work) {
             stale += 1;
         }
     }
-    g.layers = best;
+    (best_crossings, best)
 }
 
-/// Breadth-first from each unvisited node in declaration order, rank by rank.
-fn initial_order(g: &mut LayerGraph, down: &[Vec<usize>]) {
+/// Sifting: each node in turn tries every slot of its rank and keeps the one with the
+/// fewest crossings with its neighbours above and below.
+fn sift(
+    g: &mut LayerGraph,
+    up: &[Vec<usize>],
+    down: &[Vec<usize>],
+    pos: &mut [usize],
+    work: &mut Work,
+) {
+    for r in 0..g.layers.len() {
+        let len = g.layers[r].len();
+        if len < 3 {
+            continue;
+        }
+        let nodes: Vec<usize> = g.layers[r].clone();
+        for v in nodes {
+            let degree = up[v].len() + down[v].len();
+            if degree == 0 {
+                continue;
+            }
+            let cost: usize = g.layers[r]
+                .iter()
+                .map(|&u| degree * (up[u].len() + down[u].len()))
+                .sum();
+            if !work.spend(cost as u64 + len as u64) {
+                return;
+            }
+            let layer = &mut g.layers[r];
+            let from = pos[v];
+            layer.remove(from);
+            // Crossings with v leftmost, then the change as v passes each node.
+            let mut current: isize = layer
+                .iter()
+                .map(|&u| {
+                    (pair_crossings(&up[v], &up[u], pos) + pair_crossings(&down[v], &down[u], pos))
+                        as isize
+                })
+                .sum();
+            let (mut best, mut best_at) = (current, 0);
+            for (i, &u) in layer.iter().enumerate() {
+                let before =
+                    pair_crossings(&up[v], &up[u], pos) + pair_crossings(&down[v], &down[u], pos);
+                let after =
+                    pair_crossings(&up[u], &up[v], pos) + pair_crossings(&down[u], &down[v], pos);
+                current += after as isize - before as isize;
+                // Prefer the original slot on ties, so sifting never churns.
+                if current < best || (current == best && i + 1 == from) {
+                    best = current;
+                    best_at = i + 1;
+                }
+            }
+            layer.insert(best_at.min(layer.len()), v);
+            for (i, &w) in layer.iter().enumerate() {
+                pos[w] = i;
+            }
+        }
+    }
+}
+
+/// Breadth-first from each unvisited node in declaration order, rank by rank, following
+/// `next` (downwards, or upwards when starting from the bottom).
+fn initial_order(g: &mut LayerGraph, next: &[Vec<usize>], from_bottom: bool) {
     let n = g.nodes.len();
     let mut visited = vec![false; n];
     let mut layers: Vec<Vec<usize>> = vec![Vec::new(); g.layers.len()];
     let mut starts: Vec<usize> = (0..n).collect();
-    starts.sort_by_key(|&v| (g.nodes[v].rank, v));
+    if from_bottom {
+        starts.sort_by_key(|&v| (std::cmp::Reverse(g.nodes[v].rank), v));
+    } else {
+        starts.sort_by_key(|&v| (g.nodes[v].rank, v));
+    }
     for s in starts {
         if visited[s] {
             continue;
@@ -76,7 +167,7 @@ fn initial_order(g: &mut LayerGraph, down: &[Vec<usize>]) {
         visited[s] = true;
         while let Some(v) = queue.pop_front() {
             layers[g.nodes[v].rank].push(v);
-            for &w in &down[v] {
+            for &w in &next[v] {
                 if !visited[w] {
                     visited[w] = true;
                     queue.push_back(w);

@@ -2,8 +2,8 @@
 //!
 //! Longest path from the sources, then every item that can move closer to its neighbours
 //! without breaking a minimum length is pulled towards them (sources down to their
-//! successors, sinks up to their predecessors), which removes most of the slack
-//! longest-path leaves. When any edge has a label, every minimum length is doubled so that
+//! successors, sinks up to their predecessors), then network simplex ([`super::simplex`])
+//! makes the total edge length minimal. When any edge has a label, every minimum length is doubled so that
 //! the label gets a rank of its own, as Graphviz and dagre do.
 
 use super::{LayeredGraph, Work};
@@ -73,6 +73,17 @@ pub fn rank(graph: &LayeredGraph, reversed: &[bool], work: &mut Work) -> Vec<usi
             break;
         }
     }
+    let weighted: Vec<(usize, usize, i64, f64)> = graph
+        .links
+        .iter()
+        .zip(reversed)
+        .filter(|(l, _)| l.from != l.to)
+        .map(|(l, &rev)| {
+            let (a, b) = if rev { (l.to, l.from) } else { (l.from, l.to) };
+            (a, b, i64::from(l.min_len) * scale, l.weight)
+        })
+        .collect();
+    super::simplex::network_simplex(n, &weighted, &mut rank, work);
     let min = rank.iter().copied().min().unwrap_or(0);
     rank.iter().map(|&r| (r - min) as usize).collect()
 }

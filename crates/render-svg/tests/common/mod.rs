@@ -68,6 +68,7 @@ pub fn empty_scene(width: f64, height: f64) -> Scene {
         nodes: vec![],
         edges: vec![],
         config: vec![],
+        sequence: None,
     }
 }
 

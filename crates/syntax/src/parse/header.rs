@@ -71,7 +71,9 @@ impl Parser<'_> {
             let d = match kind {
                 Some((_, name)) => Diagnostic::error(
                     span,
-                    format!("{name} (`{word}`) are not supported yet; liutu reads flowcharts"),
+                    format!(
+                        "{name} (`{word}`) are not supported yet; liutu reads flowcharts and sequence diagrams"
+                    ),
                 ),
                 None if word.eq_ignore_ascii_case("flowchart")
                     || word.eq_ignore_ascii_case("graph") =>

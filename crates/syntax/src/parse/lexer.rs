@@ -111,9 +111,17 @@ impl<'a> Parser<'a> {
             None => "end of input".into(),
             Some('\n') => "end of line".into(),
             Some(c) if c.is_whitespace() || c == ';' => format!("`{}`", c.escape_debug()),
+            // Control characters (NUL, ESC...) are shown escaped, never sent to a terminal.
             Some(_) => format!(
                 "`{}`",
-                &self.src[self.found_span().start..self.found_span().end]
+                self.src[self.found_span().start..self.found_span().end]
+                    .chars()
+                    .map(|c| if c.is_control() {
+                        c.escape_debug().to_string()
+                    } else {
+                        c.to_string()
+                    })
+                    .collect::<String>()
             ),
         }
     }

@@ -1,0 +1,290 @@
+//! Network simplex: ranks that make the edges as short as they can be.
+//!
+//! In: an acyclic graph as `(from, to, min_len, weight)` and feasible ranks (every edge at
+//! least its minimum length, e.g. from longest path). Out: ranks minimising
+//! Σ weight · (rank[to] − rank[from]) under the same constraints — Gansner et al.'s
+//! algorithm as Graphviz dot uses it: a tight spanning tree, cut values computed
+//! bottom-up, and pivots that swap a tree edge of negative cut value for the slackest
+//! non-tree edge across the same cut. Pivots are paid for with work units.
+
+use super::Work;
+
+struct Tree {
+    /// Per edge: part of the spanning tree.
+    in_tree: Vec<bool>,
+    /// Per edge: cut value (meaningful for tree edges).
+    cut: Vec<f64>,
+    /// Postorder number and the smallest one in the subtree, per node.
+    lim: Vec<usize>,
+    low: Vec<usize>,
+    /// Tree edge to the parent, per node (`None` at the root).
+    parent_edge: Vec<Option<usize>>,
+}
+
+/// Improves `rank` in place. `edges` must not contain self-loops; parallel edges are fine.
+pub fn network_simplex(
+    n: usize,
+    edges: &[(usize, usize, i64, f64)],
+    rank: &mut [i64],
+    work: &mut Work,
+) {
+    if n == 0 || edges.is_empty() {
+        return;
+    }
+    let mut incident: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, &(a, b, _, _)) in edges.iter().enumerate() {
+        incident[a].push(i);
+        incident[b].push(i);
+    }
+    let slack = |rank: &[i64], e: usize| {
+        let (a, b, len, _) = edges[e];
+        rank[b] - rank[a] - len
+    };
+    let mut tree = Tree {
+        in_tree: vec![false; edges.len()],
+        cut: vec![0.0; edges.len()],
+        lim: vec![0; n],
+        low: vec![0; n],
+        parent_edge: vec![None; n],
+    };
+    // Tight spanning tree, one per connected part.
+    let mut in_tree_node = vec![false; n];
+    for root in 0..n {
+        if in_tree_node[root] {
+            continue;
+        }
+        let mut members = vec![root];
+        in_tree_node[root] = true;
+        loop {
+            // Grow along tight edges.
+            let mut i = 0;
+            while i < members.len() {
+                let v = members[i];
+                for &e in &incident[v] {
+                    let (a, b, _, _) = edges[e];
+                    let w = if a == v { b } else { a };
+                    if !in_tree_node[w] && slack(rank, e) == 0 {
+                        in_tree_node[w] = true;
+                        tree.in_tree[e] = true;
+                        members.push(w);
+                    }
+                }
+                i += 1;
+            }
+            // The slackest edge leaving the tree; shift the tree to make it tight.
+            let mut best: Option<(i64, usize)> = None;
+            for &v in &members {
+                for &e in &incident[v] {
+                    let (a, b, _, _) = edges[e];
+                    if in_tree_node[a] != in_tree_node[b] {
+                        let s = slack(rank, e);
+                        if best.is_none_or(|(bs, _)| s < bs) {
+                            best = Some((s, e));
+                        }
+                    }
+                }
+            }
+            let Some((s, e)) = best else { break };
+            let (a, _, _, _) = edges[e];
+            // If the tree holds the tail, move the tree down; else up.
+            let delta = if in_tree_node[a] { s } else { -s };
+            for &v in &members {
+                rank[v] += delta;
+            }
+            if !work.spend(members.len() as u64) {
+                return;
+            }
+        }
+    }
+    let roots: Vec<usize> = roots_of(n, edges, &tree.in_tree);
+    compute_tree(n, edges, &incident, &mut tree, &roots);
+
+    loop {
+        if !work.spend((n + edges.len()) as u64) {
+            break;
+        }
+        let Some(leave) = (0..edges.len()).find(|&e| tree.in_tree[e] && tree.cut[e] < -1e-9) else {
+            break;
+        };
+        // The leaving edge splits its tree; the entering edge crosses back the other way.
+        let (a, b, _, _) = edges[leave];
+        let (tail_side, flip) = if tree.lim[a] > tree.lim[b] {
+            (b, true)
+        } else {
+            (a, false)
+        };
+        let inside =
+            |v: usize| tree.low[tail_side] <= tree.lim[v] && tree.lim[v] <= tree.lim[tail_side];
+        let mut enter: Option<(i64, usize)> = None;
+        for (e, &(x, y, _, _)) in edges.iter().enumerate() {
+            if tree.in_tree[e] {
+                continue;
+            }
+            if flip == inside(x) && flip != inside(y) {
+                let s = slack(rank, e);
+                if enter.is_none_or(|(bs, _)| s < bs) {
+                    enter = Some((s, e));
+                }
+            }
+        }
+        let Some((_, enter)) = enter else { break };
+        tree.in_tree[leave] = false;
+        tree.in_tree[enter] = true;
+        let roots = roots_of(n, edges, &tree.in_tree);
+        compute_tree(n, edges, &incident, &mut tree, &roots);
+        retighten(n, edges, &incident, &tree, &roots, rank);
+    }
+    let min = rank.iter().copied().min().unwrap_or(0);
+    for r in rank.iter_mut() {
+        *r -= min;
+    }
+}
+
+/// One root per connected part of the tree: its smallest node.
+fn roots_of(n: usize, edges: &[(usize, usize, i64, f64)], in_tree: &[bool]) -> Vec<usize> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for (e, &(a, b, _, _)) in edges.iter().enumerate() {
+        if in_tree[e] {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            if ra != rb {
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    (0..n).filter(|&v| find(&mut parent, v) == v).collect()
+}
+
+/// Postorder numbers, parents and cut values of the whole tree.
+fn compute_tree(
+    n: usize,
+    edges: &[(usize, usize, i64, f64)],
+    incident: &[Vec<usize>],
+    tree: &mut Tree,
+    roots: &[usize],
+) {
+    tree.parent_edge = vec![None; n];
+    let mut next_lim = 1;
+    let mut postorder: Vec<usize> = Vec::with_capacity(n);
+    for &root in roots {
+        // Iterative DFS over tree edges.
+        let mut stack: Vec<(usize, usize, usize)> = vec![(root, 0, next_lim)];
+        while let Some(&mut (v, ref mut i, low)) = stack.last_mut() {
+            if let Some(&e) = incident[v].get(*i) {
+                *i += 1;
+                if !tree.in_tree[e] || tree.parent_edge[v] == Some(e) {
+                    continue;
+                }
+                let (a, b, _, _) = edges[e];
+                let w = if a == v { b } else { a };
+                tree.parent_edge[w] = Some(e);
+                stack.push((w, 0, next_lim));
+            } else {
+                tree.low[v] = low;
+                tree.lim[v] = next_lim;
+                next_lim += 1;
+                postorder.push(v);
+                stack.pop();
+            }
+        }
+    }
+    // Cut values bottom-up: each from the node's own edges and its children's cut values.
+    for &child in &postorder {
+        let Some(pe) = tree.parent_edge[child] else {
+            continue;
+        };
+        let (a, _, _, w) = edges[pe];
+        let child_is_tail = a == child;
+        let mut cut = w;
+        for &e in &incident[child] {
+            if e == pe {
+                continue;
+            }
+            let (x, _, _, weight) = edges[e];
+            let is_out = x == child;
+            let points_to_head = is_out == child_is_tail;
+            cut += if points_to_head { weight } else { -weight };
+            if tree.in_tree[e] {
+                // A tree edge to a child of `child`.
+                let other = tree.cut[e];
+                cut += if points_to_head { -other } else { other };
+            }
+        }
+        tree.cut[pe] = cut;
+    }
+}
+
+/// Makes every tree edge tight again, walking down from each root.
+fn retighten(
+    n: usize,
+    edges: &[(usize, usize, i64, f64)],
+    incident: &[Vec<usize>],
+    tree: &Tree,
+    roots: &[usize],
+    rank: &mut [i64],
+) {
+    let mut done = vec![false; n];
+    for &root in roots {
+        let mut stack = vec![root];
+        done[root] = true;
+        while let Some(v) = stack.pop() {
+            for &e in &incident[v] {
+                if !tree.in_tree[e] {
+                    continue;
+                }
+                let (a, b, len, _) = edges[e];
+                let w = if a == v { b } else { a };
+                if done[w] {
+                    continue;
+                }
+                rank[w] = if a == v { rank[v] + len } else { rank[v] - len };
+                done[w] = true;
+                stack.push(w);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pulls_a_long_edge_short() {
+        // 0→1→2→3 and 0→4→3 (4 can sit anywhere on ranks 1..2); 5→3 with 5 a source that
+        // longest-path put on rank 0.
+        let edges = vec![
+            (0, 1, 1, 1.0),
+            (1, 2, 1, 1.0),
+            (2, 3, 1, 1.0),
+            (0, 4, 1, 1.0),
+            (4, 3, 1, 1.0),
+            (5, 3, 1, 1.0),
+        ];
+        let mut rank = vec![0, 1, 2, 3, 1, 0];
+        network_simplex(6, &edges, &mut rank, &mut Work::new(1_000_000));
+        for &(a, b, len, _) in &edges {
+            assert!(rank[b] - rank[a] >= len, "{rank:?}");
+        }
+        // 5 moves next to 3.
+        assert_eq!(rank[3] - rank[5], 1, "{rank:?}");
+        let total: i64 = edges.iter().map(|&(a, b, _, _)| rank[b] - rank[a]).sum();
+        assert_eq!(total, 7, "{rank:?}");
+    }
+
+    #[test]
+    fn heavy_edges_win() {
+        // 0→1 (len 1, weight 1) and 0→2→1 with a heavy 2→1: no slack to remove, but the
+        // result must stay feasible and tight.
+        let edges = vec![(0, 1, 1, 1.0), (0, 2, 1, 1.0), (2, 1, 1, 5.0)];
+        let mut rank = vec![0, 2, 1];
+        network_simplex(3, &edges, &mut rank, &mut Work::new(1_000_000));
+        assert_eq!(rank, vec![0, 2, 1]);
+    }
+}
