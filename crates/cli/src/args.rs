@@ -19,7 +19,8 @@ Examples:
 Exit codes:
   0  done (warnings may have been printed)
   1  the input or the output failed: a missing file, a syntax error, an unknown format
-  2  the command line is wrong (an unknown flag, a missing value)";
+  2  the command line is wrong (an unknown flag, a missing value)
+  3  --strict-width was given and the text art does not fit the width";
 
 /// The whole command line.
 #[derive(Debug, Parser)]
@@ -76,6 +77,17 @@ pub struct RenderArgs {
     /// Example: `liutu flow.mmd --ascii`
     #[arg(long)]
     pub ascii: bool,
+
+    /// Fit text art into N columns: wrap labels, then turn the flow (LR ↔ TB) if needed.
+    /// Default: the terminal's width when printing to one, otherwise no limit.
+    /// Example: `--width 80`
+    #[arg(short = 'w', long = "width", value_name = "N")]
+    pub width: Option<usize>,
+
+    /// Exit with code 3 when the text art still does not fit the width (it is printed
+    /// anyway). Example: `--width 80 --strict-width`
+    #[arg(long)]
+    pub strict_width: bool,
 
     /// Count East Asian Ambiguous characters (such as ─ │ ┌) as two columns, for
     /// terminals set up that way. Example: `--ambiguous-wide`

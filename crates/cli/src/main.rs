@@ -6,7 +6,7 @@
 //!
 //! Exit codes: 0 done (warnings may have been printed), 1 the input or output failed (a
 //! missing file, a syntax error, an unknown format), 2 the command line itself was
-//! wrong.
+//! wrong, 3 `--strict-width` and the text art does not fit.
 
 mod args;
 mod check;
@@ -14,6 +14,7 @@ mod format;
 mod input;
 mod pipeline;
 mod report;
+mod text_art;
 
 use std::process::ExitCode;
 
@@ -48,6 +49,10 @@ fn run(cli: args::Cli) -> ExitCode {
             eprintln!("error: {message}");
             ExitCode::from(1)
         }
+        Err(Failure::TooWide(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(3)
+        }
     }
 }
 
@@ -57,6 +62,8 @@ pub enum Failure {
     Reported,
     /// A one-line message still to print.
     Message(String),
+    /// `--strict-width` and the drawing does not fit (exit code 3).
+    TooWide(String),
 }
 
 impl From<String> for Failure {

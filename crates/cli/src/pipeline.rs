@@ -4,7 +4,7 @@ use crate::args::RenderArgs;
 use crate::format::{self, Format};
 use crate::{Failure, input, report};
 use liutu_layout::LayoutOptions;
-use liutu_measure::{CellMeasure, FontMeasure};
+use liutu_measure::FontMeasure;
 use liutu_render_svg::SvgOptions;
 use liutu_render_text::{Charset, TextOptions};
 use liutu_syntax::Severity;
@@ -53,12 +53,9 @@ pub fn run(args: &RenderArgs) -> Result<(), Failure> {
         .and_then(|()| liutu_layout::limits::check(&diagram, &limits).map(|_| ()))
         .map_err(|e| format!("{}: {e}", source.name))?;
     let options = LayoutOptions::default();
+    let mut too_wide: Option<String> = None;
     let bytes: Vec<u8> = match format {
         Format::Text | Format::Ascii => {
-            let measure = CellMeasure {
-                ambiguous_wide: args.ambiguous_wide,
-            };
-            let scene = liutu_layout::layout(&diagram, &measure, &options);
             let text_options = TextOptions {
                 charset: if format == Format::Ascii {
                     Charset::Ascii
@@ -67,7 +64,28 @@ pub fn run(args: &RenderArgs) -> Result<(), Failure> {
                 },
                 ambiguous_wide: args.ambiguous_wide,
             };
-            liutu_render_text::render(&scene, &text_options)?.into_bytes()
+            // The terminal's width when printing to one, else only what --width says.
+            let budget = args.width.or_else(|| {
+                (output.is_none() && std::io::stdout().is_terminal())
+                    .then(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+                    .flatten()
+            });
+            let drawn = crate::text_art::draw(&diagram, &text_options, budget)?;
+            if let Some(budget) = budget
+                && drawn.width > budget
+            {
+                let message = format!(
+                    "the drawing needs {} columns; only {budget} are available",
+                    drawn.width
+                );
+                if args.strict_width {
+                    // Printed all the same; the exit code says it did not fit.
+                    too_wide = Some(message);
+                } else if !args.quiet {
+                    eprintln!("warning: {message}");
+                }
+            }
+            drawn.text.into_bytes()
         }
         Format::Json => {
             let scene = liutu_layout::layout(&diagram, &FontMeasure::default(), &options);
@@ -81,7 +99,11 @@ pub fn run(args: &RenderArgs) -> Result<(), Failure> {
             graphic(&scene, format, args)?
         }
     };
-    write_output(output, &bytes)
+    write_output(output, &bytes)?;
+    match too_wide {
+        Some(message) => Err(Failure::TooWide(message)),
+        None => Ok(()),
+    }
 }
 
 /// SVG, then PNG or PDF from it, with the bundled fonts.

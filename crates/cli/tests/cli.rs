@@ -251,3 +251,48 @@ fn json_scene_has_every_node_and_edge() {
     assert_eq!(scene["edges"].as_array().map(Vec::len), Some(10));
     assert_eq!(scene["units"], "pixels");
 }
+
+#[test]
+fn width_budget_wraps_or_turns_the_chart_to_fit() {
+    let out = stdout(&["examples/server-integration.mmd", "--width", "80"]);
+    let widest = out
+        .lines()
+        .map(|l| liutu_measure::display_width(l, false))
+        .max()
+        .unwrap_or(0);
+    assert!(widest <= 80, "{widest} columns:\n{out}");
+    for label in [
+        "需求分析",
+        "设计规划",
+        "技术实现",
+        "部署上线",
+        "功能迭代",
+        "问题处理",
+        "性能监控",
+        "维护优化",
+    ] {
+        assert_eq!(out.matches(label).count(), 1, "{label} once in\n{out}");
+    }
+    golden("server-integration.w80.txt", &out);
+}
+
+#[test]
+fn strict_width_exits_3_but_still_prints() {
+    let out = liutu(
+        &[
+            "examples/integration-phases.mmd",
+            "--width",
+            "12",
+            "--strict-width",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(3));
+    assert!(!out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("needs") && err.contains("12"), "{err}");
+    // Without --strict-width it is a warning and exit 0.
+    let out = liutu(&["examples/integration-phases.mmd", "--width", "12"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("warning"));
+}

@@ -9,7 +9,7 @@ mod cells;
 mod font;
 pub mod fonts;
 
-pub use cells::{CellMeasure, clean_label, display_width, graphemes};
+pub use cells::{CellMeasure, clean_label, display_width, graphemes, wrap};
 pub use font::FontMeasure;
 
 use liutu_model::TextLine;

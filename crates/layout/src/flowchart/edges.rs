@@ -173,9 +173,24 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
         if k > n {
             continue; // Not enough room: let the search choose among all ports.
         }
-        for (i, &(_, e, is_source)) in members.iter().enumerate() {
-            // Evenly spread, centred: k ports over n cells.
-            let slot = ((2 * i + 1) * n) / (2 * k);
+        // Each port as close as it can be to where its edge goes (so aligned nodes join
+        // straight), in order, one free cell between neighbours when there is room.
+        let gap = if 2 * k - 1 <= n { 2 } else { 1 };
+        let coord = |c: Cell| if d.is_vertical() { c.0 } else { c.1 };
+        let first = coord(cells[0].1);
+        let mut slots: Vec<usize> = Vec::with_capacity(k);
+        for &(key, _, _) in &members {
+            let wanted = (key.round() as i64 - i64::from(first)).clamp(0, n as i64 - 1) as usize;
+            let lowest = slots.last().map_or(0, |&p| p + gap);
+            slots.push(wanted.max(lowest));
+        }
+        // Pull back from the far end if the last ones ran past it.
+        let mut limit = n - 1;
+        for slot in slots.iter_mut().rev() {
+            *slot = (*slot).min(limit);
+            limit = slot.saturating_sub(gap);
+        }
+        for (&(_, e, is_source), &slot) in members.iter().zip(&slots) {
             assigned.insert(
                 (e, is_source),
                 Port {
