@@ -39,7 +39,7 @@ fn cells() -> CellMeasure {
 fn text_options() -> TextOptions {
     TextOptions {
         charset: Charset::Unicode,
-        ambiguous_wide: false,
+        ..TextOptions::default()
     }
 }
 

@@ -89,6 +89,11 @@ pub struct RenderArgs {
     #[arg(long)]
     pub strict_width: bool,
 
+    /// Colour text art from the diagram's styles: auto (when printing to a terminal and
+    /// NO_COLOR is not set), always or never. Example: `--color always | less -R`
+    #[arg(long, value_name = "WHEN", default_value = "auto")]
+    pub color: String,
+
     /// Count East Asian Ambiguous characters (such as ─ │ ┌) as two columns, for
     /// terminals set up that way. Example: `--ambiguous-wide`
     #[arg(long)]

@@ -63,6 +63,21 @@ pub fn run(args: &RenderArgs) -> Result<(), Failure> {
                     Charset::Unicode
                 },
                 ambiguous_wide: args.ambiguous_wide,
+                color: match args.color.as_str() {
+                    "always" => true,
+                    "never" => false,
+                    "auto" => {
+                        output.is_none()
+                            && std::io::stdout().is_terminal()
+                            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    }
+                    other => {
+                        return Err(format!(
+                            "unknown --color value `{other}` (expected auto, always or never)"
+                        )
+                        .into());
+                    }
+                },
             };
             // The terminal's width when printing to one, else only what --width says.
             let budget = args.width.or_else(|| {

@@ -74,10 +74,28 @@ fn render(diagram: &Diagram, options: &TextOptions) -> Result<Drawn, String> {
     let text = liutu_render_text::render(&scene, options)?;
     let width = text
         .lines()
-        .map(|l| display_width(l, options.ambiguous_wide))
+        .map(|l| display_width(&without_escapes(l), options.ambiguous_wide))
         .max()
         .unwrap_or(0);
     Ok(Drawn { text, width })
+}
+
+/// The line as the terminal shows it: colour escapes (`ESC [ ... m`) take no columns.
+fn without_escapes(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for d in chars.by_ref() {
+                if d == 'm' {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Wraps every line of a label; emphasis is dropped on lines that had to wrap (text art

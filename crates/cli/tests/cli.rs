@@ -296,3 +296,28 @@ fn strict_width_exits_3_but_still_prints() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stderr).contains("warning"));
 }
+
+#[test]
+fn colour_follows_styles_and_the_flag() {
+    let source = "flowchart LR\n  A[Start] --> B[Done]\n  style A fill:#f96,stroke:#333,color:#000\n  linkStyle 0 stroke:#f00\n";
+    let coloured = liutu(&["-", "--color", "always"], Some(source));
+    let text = String::from_utf8(coloured.stdout).unwrap();
+    assert!(
+        text.contains("\x1b[48;2;255;153;102m"),
+        "fill as background:\n{text:?}"
+    );
+    assert!(
+        text.contains("\x1b[38;2;255;0;0m"),
+        "linkStyle stroke:\n{text:?}"
+    );
+    // Piped output (auto) and --color never have no escapes at all.
+    for args in [&["-"][..], &["-", "--color", "never"][..]] {
+        let plain = liutu(args, Some(source));
+        assert!(!String::from_utf8(plain.stdout).unwrap().contains('\x1b'));
+    }
+    // Escapes take no columns: a narrow chart in colour still fits 60 columns as LR.
+    let fitted = liutu(&["-", "--color", "always", "--width", "60"], Some(source));
+    assert!(String::from_utf8(fitted.stdout).unwrap().lines().count() <= 3);
+    let bad = liutu(&["-", "--color", "sometimes"], Some(source));
+    assert_eq!(bad.status.code(), Some(1));
+}

@@ -5,12 +5,14 @@
 //! coordinates. Every item keeps the byte [`Span`] of the source it came from so later
 //! phases can point at it in a warning.
 
+mod color;
 mod flowchart;
 pub mod limits;
 mod sequence;
 mod span;
 mod style;
 
+pub use color::{Rgba, parse_color};
 pub use flowchart::{
     ArrowHead, Click, Direction, Edge, EdgeId, Flowchart, Node, NodeId, Shape, Stroke, Subgraph,
     SubgraphId,

@@ -6,13 +6,12 @@
 //! empty boxes. Only the bundled fonts are used ([`fonts`]), so a chart with Chinese
 //! labels renders the same on a machine with no fonts installed.
 
-mod color;
 mod fonts;
 
 use std::fmt;
 
-pub use color::{Rgba, parse_color};
 pub use fonts::{database, missing_glyphs};
+pub use liutu_model::{Rgba, parse_color};
 
 use resvg::{tiny_skia, usvg};
 

@@ -2,6 +2,7 @@
 
 use crate::glyphs::{self, Charset, Strokes, Weight};
 use liutu_measure::{clean_label, graphemes};
+use liutu_model::Rgba;
 use liutu_scene::Label;
 
 #[derive(Debug, Clone, Default)]
@@ -14,6 +15,9 @@ struct Cell {
     /// A grapheme of text; the cell after a wide one is a continuation.
     text: Option<String>,
     continuation: bool,
+    /// Colours from styles, used only when colour output is on.
+    fg: Option<Rgba>,
+    bg: Option<Rgba>,
 }
 
 /// A grid of cells, drawn into and then printed.
@@ -24,6 +28,8 @@ pub struct Canvas {
     ambiguous_wide: bool,
     /// Markers waiting for the charset (arrowheads are chosen at print time).
     heads: Vec<(usize, u8)>,
+    /// Emit ANSI colour escapes for painted cells.
+    color: bool,
 }
 
 impl Canvas {
@@ -36,6 +42,26 @@ impl Canvas {
             cells: vec![Cell::default(); width * height],
             ambiguous_wide,
             heads: Vec::new(),
+            color: false,
+        }
+    }
+
+    /// Turns ANSI colour output on or off (off by default).
+    pub fn set_color(&mut self, on: bool) {
+        self.color = on;
+    }
+
+    /// Sets the foreground colour of a cell.
+    pub fn paint_fg(&mut self, x: i64, y: i64, colour: Rgba) {
+        if let Some(c) = self.cell(x, y) {
+            c.fg = Some(colour);
+        }
+    }
+
+    /// Sets the background colour of a cell.
+    pub fn paint_bg(&mut self, x: i64, y: i64, colour: Rgba) {
+        if let Some(c) = self.cell(x, y) {
+            c.bg = Some(colour);
         }
     }
 
@@ -118,26 +144,48 @@ impl Canvas {
         let mut lines: Vec<String> = Vec::with_capacity(self.height);
         for row in self.cells.chunks(self.width) {
             let mut line = String::with_capacity(row.len());
-            for c in row {
+            // The colours in effect, to write an escape only where they change.
+            let mut current: (Option<Rgba>, Option<Rgba>) = (None, None);
+            // Trailing blank cells are trimmed, unless painted.
+            let last = row
+                .iter()
+                .rposition(|c| {
+                    c.text.is_some()
+                        || c.marker.is_some()
+                        || c.strokes.mask() != 0
+                        || (self.color && c.bg.is_some())
+                })
+                .map_or(0, |i| i + 1);
+            for c in &row[..last] {
                 if c.continuation {
                     continue;
+                }
+                if self.color && (c.fg, c.bg) != current {
+                    line.push_str(&ansi(c.fg, c.bg));
+                    current = (c.fg, c.bg);
                 }
                 if let Some(t) = &c.text {
                     line.push_str(t);
                 } else if let Some(m) = c.marker {
                     line.push(ascii_marker(m, charset));
-                } else if let Some((g, mask)) = c.shape.filter(|&(_, m)| m == c.strokes.mask()) {
+                } else if let Some((g, _)) = c.shape.filter(|&(_, m)| m == c.strokes.mask()) {
                     line.push(if charset == Charset::Ascii {
                         ascii_shape(g)
                     } else {
                         g
                     });
-                    let _ = mask;
                 } else {
                     line.push(c.strokes.glyph(charset));
                 }
             }
-            lines.push(line.trim_end().to_string());
+            if current != (None, None) {
+                line.push_str("\x1b[0m");
+            }
+            lines.push(if self.color {
+                line
+            } else {
+                line.trim_end().to_string()
+            });
         }
         while lines.last().is_some_and(String::is_empty) {
             lines.pop();
@@ -146,6 +194,18 @@ impl Canvas {
         out.push('\n');
         out
     }
+}
+
+/// The escape that switches to these colours (24-bit), resetting first.
+fn ansi(fg: Option<Rgba>, bg: Option<Rgba>) -> String {
+    let mut out = String::from("\x1b[0m");
+    if let Some(c) = fg {
+        out.push_str(&format!("\x1b[38;2;{};{};{}m", c.r, c.g, c.b));
+    }
+    if let Some(c) = bg {
+        out.push_str(&format!("\x1b[48;2;{};{};{}m", c.r, c.g, c.b));
+    }
+    out
 }
 
 fn ascii_marker(m: char, charset: Charset) -> char {

@@ -17,7 +17,7 @@ fn towards(a: (i64, i64), b: (i64, i64)) -> u8 {
 }
 
 /// Every cell of an orthogonal polyline, in order.
-fn cells(edge: &Edge) -> Vec<(i64, i64)> {
+pub fn cells(edge: &Edge) -> Vec<(i64, i64)> {
     let mut out: Vec<(i64, i64)> = Vec::new();
     for pair in edge.points.windows(2) {
         let (a, b) = (

@@ -6,6 +6,7 @@
 //! is the right character. Wide characters take two cells and are never split.
 
 mod canvas;
+mod color;
 mod edges;
 mod glyphs;
 mod sequence;
@@ -23,6 +24,8 @@ pub struct TextOptions {
     /// Measure East Asian Ambiguous characters as two columns (must match the layout's
     /// measure).
     pub ambiguous_wide: bool,
+    /// Colour what the diagram styles with ANSI escapes.
+    pub color: bool,
 }
 
 /// Draws `scene`. A scene in pixels is rejected with a message (it would need a layout in
@@ -48,6 +51,18 @@ pub fn render(scene: &Scene, options: &TextOptions) -> Result<String, String> {
     }
     for edge in &scene.edges {
         edges::draw_edge(&mut canvas, edge);
+    }
+    if options.color {
+        canvas.set_color(true);
+        for cluster in &scene.clusters {
+            color::paint_cluster(&mut canvas, cluster);
+        }
+        for node in &scene.nodes {
+            color::paint_node(&mut canvas, node);
+        }
+        for edge in &scene.edges {
+            color::paint_edge(&mut canvas, edge);
+        }
     }
     // Text goes last: nothing may cover a label.
     for cluster in &scene.clusters {
