@@ -62,7 +62,8 @@ pub fn run(args: &RenderArgs) -> Result<(), Failure> {
                 } else {
                     Charset::Unicode
                 },
-                ambiguous_wide: args.ambiguous_wide,
+                // ASCII has no ambiguous characters: the flag changes nothing there.
+                ambiguous_wide: args.ambiguous_wide && format != Format::Ascii,
                 color: match args.color.as_str() {
                     "always" => true,
                     "never" => false,

@@ -4,7 +4,12 @@ use liutu_model::TextLine;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// Measures text in terminal columns.
+/// Measures text in character cells.
+///
+/// Normally a cell is one terminal column. With `ambiguous_wide` — terminals that draw
+/// box-drawing characters (East Asian Ambiguous) two columns wide — every cell is two
+/// columns, so that a box-drawing glyph fills exactly one cell, and a label takes half its
+/// column count, rounded up.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CellMeasure {
     /// Count East Asian Ambiguous characters as two columns, as CJK-configured terminals do.
@@ -13,10 +18,16 @@ pub struct CellMeasure {
 
 impl super::TextMeasure for CellMeasure {
     fn line_width(&self, line: &TextLine) -> f64 {
-        line.spans
+        let columns: usize = line
+            .spans
             .iter()
             .map(|s| display_width(&s.text, self.ambiguous_wide))
-            .sum::<usize>() as f64
+            .sum();
+        if self.ambiguous_wide {
+            columns.div_ceil(2) as f64
+        } else {
+            columns as f64
+        }
     }
 
     fn line_height(&self) -> f64 {

@@ -111,6 +111,29 @@ impl Canvas {
     pub fn text(&mut self, mut x: i64, y: i64, text: &str) {
         let ambiguous_wide = self.ambiguous_wide;
         let clean = clean_label(text);
+        if ambiguous_wide {
+            // Cells are two columns: the run goes in its first cell, padded to whole cells.
+            let columns = liutu_measure::display_width(&clean, true);
+            if columns == 0 {
+                return;
+            }
+            let cells = columns.div_ceil(2) as i64;
+            let mut run = clean;
+            if columns % 2 == 1 {
+                run.push(' ');
+            }
+            if let Some(c) = self.cell(x, y) {
+                c.text = Some(run);
+                c.continuation = false;
+            }
+            for i in 1..cells {
+                if let Some(c) = self.cell(x + i, y) {
+                    c.text = None;
+                    c.continuation = true;
+                }
+            }
+            return;
+        }
         for (g, w) in graphemes(&clean, ambiguous_wide) {
             if let Some(c) = self.cell(x, y) {
                 c.text = Some(g.to_string());
@@ -130,7 +153,10 @@ impl Canvas {
     pub fn text_block(&mut self, label: &Label) {
         for (i, line) in label.text.lines.iter().enumerate() {
             let text: String = line.spans.iter().map(|s| s.text.as_str()).collect();
-            let width = liutu_measure::display_width(&clean_label(&text), self.ambiguous_wide);
+            let mut width = liutu_measure::display_width(&clean_label(&text), self.ambiguous_wide);
+            if self.ambiguous_wide {
+                width = width.div_ceil(2);
+            }
             let x = label.rect.x + ((label.rect.width - width as f64) / 2.0).max(0.0).floor();
             self.text(x as i64, label.rect.y as i64 + i as i64, &text);
         }
@@ -138,8 +164,10 @@ impl Canvas {
 
     /// Prints the grid: one line per row, trailing spaces trimmed, no trailing blank rows.
     pub fn finish(mut self, charset: Charset) -> String {
+        // Two-column cells only matter where box drawing is used at all.
+        let wide = self.ambiguous_wide && charset == Charset::Unicode;
         for &(i, towards) in &self.heads {
-            self.cells[i].marker = Some(glyphs::arrow(towards, charset));
+            self.cells[i].marker = Some(glyphs::arrow(towards, charset, wide));
         }
         let mut lines: Vec<String> = Vec::with_capacity(self.height);
         for row in self.cells.chunks(self.width) {
@@ -164,18 +192,24 @@ impl Canvas {
                     line.push_str(&ansi(c.fg, c.bg));
                     current = (c.fg, c.bg);
                 }
-                if let Some(t) = &c.text {
+                let glyph = if let Some(t) = &c.text {
                     line.push_str(t);
+                    continue;
                 } else if let Some(m) = c.marker {
-                    line.push(ascii_marker(m, charset));
+                    ascii_marker(m, charset)
                 } else if let Some((g, _)) = c.shape.filter(|&(_, m)| m == c.strokes.mask()) {
-                    line.push(if charset == Charset::Ascii {
+                    if charset == Charset::Ascii {
                         ascii_shape(g)
                     } else {
                         g
-                    });
+                    }
                 } else {
-                    line.push(c.strokes.glyph(charset));
+                    c.strokes.glyph(charset)
+                };
+                line.push(glyph);
+                // A two-column cell holding a one-column glyph (a space, `(`) is padded.
+                if wide && unicode_width::UnicodeWidthChar::width_cjk(glyph) != Some(2) {
+                    line.push(' ');
                 }
             }
             if current != (None, None) {

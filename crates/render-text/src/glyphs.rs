@@ -111,8 +111,18 @@ const DOUBLE: [char; 16] = [
     ' ', '║', '═', '╚', '║', '║', '╔', '╠', '═', '╝', '═', '╩', '╗', '╣', '╦', '╬',
 ];
 
-/// The arrowhead pointing in a direction (N, E, S or W mask bit).
-pub fn arrow(towards: u8, charset: Charset) -> char {
+/// The arrowhead pointing in a direction (N, E, S or W mask bit). `wide` cells (two
+/// columns, `--ambiguous-wide`) take the ambiguous triangles, which such terminals draw
+/// two columns wide; otherwise the never-ambiguous small ones.
+pub fn arrow(towards: u8, charset: Charset, wide: bool) -> char {
+    if wide && charset == Charset::Unicode {
+        return match towards {
+            N => '▲',
+            E => '▶',
+            S => '▼',
+            _ => '◀',
+        };
+    }
     match (charset, towards) {
         (Charset::Unicode, N) => '▴',
         (Charset::Unicode, E) => '▸',

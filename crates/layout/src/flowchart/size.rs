@@ -30,7 +30,13 @@ fn cell_size(shape: Shape, w: f64, h: f64) -> (f64, f64) {
         _ => 0.0,
     };
     let width = w.max(1.0) + 4.0 + extra;
-    let height = h.max(1.0) + 2.0 + if shape == Shape::Cylinder { 1.0 } else { 0.0 };
+    let height = h.max(1.0)
+        + 2.0
+        + if matches!(shape, Shape::Cylinder | Shape::LinedCylinder) {
+            1.0
+        } else {
+            0.0
+        };
     (width, height)
 }
 

@@ -1,0 +1,201 @@
+//! Every box in the text art is closed and rectangular *as a terminal shows it*: columns
+//! are counted with the terminal's widths (CJK two columns; with `--ambiguous-wide`, box
+//! drawing two columns too), and every node's corners and sides must stand exactly at
+//! the columns its cells map to, with unbroken sides.
+//!
+//! Run on the repository's examples always, and on the Mermaid corpus and bench cases in
+//! `../shared` when present (skipped with a note otherwise).
+
+use liutu_layout::{LayoutOptions, layout};
+use liutu_measure::CellMeasure;
+use liutu_model::Diagram;
+use liutu_render_text::{TextOptions, render};
+use liutu_scene::Scene;
+use std::path::{Path, PathBuf};
+use unicode_width::UnicodeWidthChar;
+
+/// The text as a grid of terminal columns: each character at the column it starts in.
+fn columns(text: &str, ambiguous_wide: bool) -> Vec<Vec<Option<char>>> {
+    text.lines()
+        .map(|line| {
+            let mut row = Vec::new();
+            for c in line.chars() {
+                let w = if ambiguous_wide {
+                    c.width_cjk()
+                } else {
+                    c.width()
+                }
+                .unwrap_or(1);
+                row.push(Some(c));
+                for _ in 1..w {
+                    row.push(None);
+                }
+            }
+            row
+        })
+        .collect()
+}
+
+const TOP_LEFT: &str = "┌╭┏╔╱╲├┬┼";
+const TOP_RIGHT: &str = "┐╮┓╗╲╱┤┬┼";
+const BOTTOM_LEFT: &str = "└╰┗╚╲╱├┴┼";
+const BOTTOM_RIGHT: &str = "┘╯┛╝╱╲┤┴┼";
+const HORIZONTAL: &str = "─━═┄┬┴┼┳┻╋╤╧╪╦╩╬";
+const VERTICAL: &str = "│┃║┆├┤┼┣┫╋╟╢╫╠╣╬()<>╱╲";
+
+fn at(grid: &[Vec<Option<char>>], r: usize, c: usize) -> Option<char> {
+    grid.get(r).and_then(|row| row.get(c)).copied().flatten()
+}
+
+/// Problems with the node boxes of one drawing: each node's corners and sides must be at
+/// the terminal columns its cells map to (one column a cell, two with ambiguous-wide).
+fn check(name: &str, scene: &Scene, text: &str, ambiguous_wide: bool) -> Vec<String> {
+    let grid = columns(text, ambiguous_wide);
+    let scale = if ambiguous_wide { 2 } else { 1 };
+    let mut problems = Vec::new();
+    let mut expect = |r: usize, c: usize, set: &str, what: &str, id: &str| {
+        let found = at(&grid, r, c * scale);
+        if !found.is_some_and(|k| set.contains(k)) {
+            problems.push(format!("{name}: node {id}: {what} at {r}:{c} is {found:?}"));
+        }
+    };
+    for node in &scene.nodes {
+        let (x0, y0) = (node.rect.x as usize, node.rect.y as usize);
+        let (x1, y1) = (
+            x0 + node.rect.width as usize - 1,
+            y0 + node.rect.height as usize - 1,
+        );
+        expect(y0, x0, TOP_LEFT, "top-left", &node.id);
+        expect(y0, x1, TOP_RIGHT, "top-right", &node.id);
+        expect(y1, x0, BOTTOM_LEFT, "bottom-left", &node.id);
+        expect(y1, x1, BOTTOM_RIGHT, "bottom-right", &node.id);
+        for y in y0 + 1..y1 {
+            expect(y, x0, VERTICAL, "left side", &node.id);
+            expect(y, x1, VERTICAL, "right side", &node.id);
+        }
+        for x in x0 + 1..x1 {
+            expect(y0, x, HORIZONTAL, "top", &node.id);
+            expect(y1, x, HORIZONTAL, "bottom", &node.id);
+        }
+    }
+    problems
+}
+
+fn draw(source: &str, ambiguous_wide: bool) -> Option<(Scene, String)> {
+    let read = liutu_syntax::read(source);
+    if read.has_errors() {
+        return None;
+    }
+    let diagram = read.diagram?;
+    if !matches!(diagram, Diagram::Flowchart(_)) {
+        return None;
+    }
+    let scene = layout(
+        &diagram,
+        &CellMeasure { ambiguous_wide },
+        &LayoutOptions::default(),
+    );
+    let text = render(
+        &scene,
+        &TextOptions {
+            ambiguous_wide,
+            ..TextOptions::default()
+        },
+    )
+    .ok()?;
+    Some((scene, text))
+}
+
+fn check_files(files: &[(String, String)]) -> (usize, Vec<String>) {
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for (name, source) in files {
+        for wide in [false, true] {
+            if let Some((scene, text)) = draw(source, wide) {
+                checked += 1;
+                let label = if wide {
+                    format!("{name} (ambiguous-wide)")
+                } else {
+                    name.clone()
+                };
+                problems.extend(check(&label, &scene, &text, wide));
+            }
+        }
+    }
+    (checked, problems)
+}
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+#[test]
+fn examples_have_closed_boxes_in_both_widths() {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(workspace().join("examples")).expect("examples/") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "mmd") {
+            files.push((
+                path.display().to_string(),
+                std::fs::read_to_string(&path).expect("read"),
+            ));
+        }
+    }
+    let (checked, problems) = check_files(&files);
+    assert!(checked >= 8, "only {checked} drawings");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_checker_sees_a_misaligned_box() {
+    let (scene, text) = draw("flowchart LR\n  A[需求分析]", false).expect("drawn");
+    assert!(check("fine", &scene, &text, false).is_empty());
+    // The same text read as if each CJK character were one column wide is broken.
+    let squeezed = text.replace("需求分析", "需求分析    ");
+    assert!(!check("broken", &scene, &squeezed, false).is_empty());
+}
+
+#[test]
+fn corpus_has_closed_boxes_in_both_widths() {
+    let shared = workspace().join("../shared");
+    if !shared.join("corpus").is_dir() {
+        println!("note: ../shared/corpus not found; skipping the corpus box check");
+        return;
+    }
+    let manifest = std::fs::read_to_string(shared.join("corpus/manifest.tsv")).expect("manifest");
+    let mut files = Vec::new();
+    for line in manifest.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() > 2
+            && cols[1] == "flowchart"
+            && cols[2] == "ok"
+            && let Ok(text) = std::fs::read_to_string(shared.join("corpus").join(cols[0]))
+        {
+            files.push((cols[0].to_string(), text));
+        }
+    }
+    for case in [
+        "seed-integration",
+        "seed-phases",
+        "shapes-10",
+        "gen-flow-10",
+        "gen-flow-50",
+    ] {
+        if let Ok(text) = std::fs::read_to_string(shared.join(format!("bench/cases/{case}.mmd"))) {
+            files.push((case.to_string(), text));
+        }
+    }
+    let (checked, problems) = check_files(&files);
+    println!("checked the boxes of {checked} text drawings");
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems
+            .iter()
+            .take(40)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
