@@ -8,6 +8,7 @@
 //! coarser pitch in pixels.
 
 mod grid;
+mod queue;
 mod search;
 
 pub use grid::{CellRect, CellUse, Dir, Grid};

@@ -6,8 +6,7 @@
 //! otherwise, so a path is always found when one exists at all.
 
 use super::grid::{Dir, Grid};
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use super::queue::BucketQueue;
 
 /// Where a path may start or end: the cell just outside an object, and the direction
 /// pointing away from it.
@@ -59,6 +58,7 @@ pub struct Scratch {
     /// entered in (as a bit set of `Dir::index`).
     goal_stamp: Vec<u32>,
     goal_dirs: Vec<u8>,
+    queue: BucketQueue,
 }
 
 const NO_PARENT: u32 = u32::MAX;
@@ -123,9 +123,12 @@ pub fn find_path(
         (dx + dy) as u32 * costs.step
     };
     let state_of = |x: i32, y: i32, d: Dir| (grid.index(x, y) * 4 + d.index()) as u32;
-    // Ordered by f, then deepest first (fewer ties explored), then insertion order.
-    let mut heap: BinaryHeap<Reverse<(u32, u32, u32, u32)>> = BinaryHeap::new();
-    let mut sequence = 0u32;
+    let lowest = from
+        .iter()
+        .map(|p| p.cost + heuristic(p.cell.0, p.cell.1))
+        .min()
+        .unwrap_or(0);
+    scratch.queue.reset(lowest);
     for p in from.iter().filter(usable) {
         let s = state_of(p.cell.0, p.cell.1, p.dir);
         let g = p.cost;
@@ -134,13 +137,7 @@ pub fn find_path(
             scratch.stamp[si] = generation;
             scratch.best[si] = g;
             scratch.parent[si] = NO_PARENT;
-            heap.push(Reverse((
-                g + heuristic(p.cell.0, p.cell.1),
-                u32::MAX - g,
-                sequence,
-                s,
-            )));
-            sequence += 1;
+            scratch.queue.push(g + heuristic(p.cell.0, p.cell.1), g, s);
         }
     }
     let decode = |s: u32| -> (i32, i32, Dir) {
@@ -151,8 +148,7 @@ pub fn find_path(
             Dir::ALL[(s % 4) as usize],
         )
     };
-    while let Some(Reverse((_, deep, _, s))) = heap.pop() {
-        let g = u32::MAX - deep;
+    while let Some((g, s)) = scratch.queue.pop() {
         let si = s as usize;
         if scratch.best[si] < g {
             continue;
@@ -243,13 +239,7 @@ pub fn find_path(
                 scratch.stamp[nsi] = generation;
                 scratch.best[nsi] = ng;
                 scratch.parent[nsi] = s;
-                heap.push(Reverse((
-                    ng + heuristic(nx, ny),
-                    u32::MAX - ng,
-                    sequence,
-                    ns,
-                )));
-                sequence += 1;
+                scratch.queue.push(ng + heuristic(nx, ny), ng, ns);
             }
         }
     }
