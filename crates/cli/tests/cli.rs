@@ -75,17 +75,14 @@ fn examples_match_their_golden_text_art() {
     }
 }
 
-/// Sequence diagrams: the payment-callback example and one file per construct in
-/// `tests/sequence/`, each as SVG and as text art in both charsets.
-#[test]
-fn sequence_diagrams_match_their_goldens() {
-    golden(
-        "payment-callback.svg",
-        &stdout(&["examples/payment-callback.mmd", "--format", "svg"]),
-    );
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sequence");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("tests/sequence")
+/// Every `.mmd` in `tests/DIR`, as text art in both charsets and as SVG, against the
+/// goldens in `tests/golden/DIR/`.
+fn construct_goldens(dir: &str, at_least: usize) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(dir);
+    let mut names: Vec<String> = std::fs::read_dir(&path)
+        .unwrap_or_else(|_| panic!("tests/{dir}"))
         .flatten()
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
@@ -93,19 +90,37 @@ fn sequence_diagrams_match_their_goldens() {
         })
         .collect();
     names.sort();
-    assert!(names.len() >= 8, "construct files: {names:?}");
+    assert!(names.len() >= at_least, "construct files: {names:?}");
     for name in names {
-        let file = format!("crates/cli/tests/sequence/{name}.mmd");
-        golden(&format!("sequence/{name}.txt"), &stdout(&[&file]));
+        let file = format!("crates/cli/tests/{dir}/{name}.mmd");
+        golden(&format!("{dir}/{name}.txt"), &stdout(&[&file]));
         golden(
-            &format!("sequence/{name}.ascii.txt"),
+            &format!("{dir}/{name}.ascii.txt"),
             &stdout(&[&file, "--ascii"]),
         );
         golden(
-            &format!("sequence/{name}.svg"),
+            &format!("{dir}/{name}.svg"),
             &stdout(&[&file, "--format", "svg"]),
         );
     }
+}
+
+/// Sequence diagrams: the payment-callback example and one file per construct in
+/// `tests/sequence/`.
+#[test]
+fn sequence_diagrams_match_their_goldens() {
+    golden(
+        "payment-callback.svg",
+        &stdout(&["examples/payment-callback.mmd", "--format", "svg"]),
+    );
+    construct_goldens("sequence", 8);
+}
+
+/// Flowcharts: every shape and edge kind, each direction, CJK / emoji / mixed labels,
+/// nested subgraphs, loops and parallel edges, a 50-node chart (`tests/flowchart/`).
+#[test]
+fn flowchart_constructs_match_their_goldens() {
+    construct_goldens("flowchart", 10);
 }
 
 /// Sequence errors point at the statement with a hint.
