@@ -41,7 +41,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Draw a diagram (the default when no subcommand is given).
-    Render(RenderArgs),
+    Render(Box<RenderArgs>),
     /// Report every error and warning in diagrams without drawing them.
     Check(CheckArgs),
 }
@@ -78,9 +78,9 @@ pub struct RenderArgs {
     #[arg(long)]
     pub ascii: bool,
 
-    /// Fit text art into N columns: wrap labels, then turn the flow (LR ↔ TB) if needed.
-    /// Default: the terminal's width when printing to one, otherwise no limit.
-    /// Example: `--width 80`
+    /// Text art: fit into N columns — wrap labels, then turn the flow (LR ↔ TB) if
+    /// needed; default: the terminal's width when printing to one. PNG: the image width
+    /// in pixels (overrides -s). Example: `--width 80`
     #[arg(short = 'w', long = "width", value_name = "N")]
     pub width: Option<usize>,
 
@@ -113,6 +113,31 @@ pub struct RenderArgs {
         value_name = "COLOUR"
     )]
     pub background: Option<String>,
+
+    /// A Mermaid configuration file (JSON: theme, themeVariables, flowchart options…), as
+    /// mermaid-cli's -c; the diagram's own settings win over it. Example: `-c mermaid.json`
+    #[arg(
+        short = 'c',
+        long = "config",
+        alias = "configFile",
+        value_name = "FILE"
+    )]
+    pub config: Option<PathBuf>,
+
+    /// A CSS file to put into the SVG (and so into PNG and PDF), as mermaid-cli's -C.
+    /// Example: `-C extra.css`
+    #[arg(short = 'C', long = "css", alias = "cssFile", value_name = "FILE")]
+    pub css: Option<PathBuf>,
+
+    /// Prefix of every id in the SVG, so several diagrams can share a page.
+    /// Example: `--id-prefix fig3`
+    #[arg(long = "id-prefix", value_name = "PREFIX")]
+    pub id_prefix: Option<String>,
+
+    /// PNG height in pixels (the width follows): overrides -s. With -w, the PNG fits
+    /// inside both. Example: `-o a.png -H 600`
+    #[arg(short = 'H', long = "height", value_name = "PX")]
+    pub height: Option<u32>,
 
     /// PNG scale factor (pixels per SVG pixel). Example: `-s 2`
     #[arg(

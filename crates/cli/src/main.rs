@@ -10,6 +10,7 @@
 
 mod args;
 mod check;
+mod config_file;
 mod format;
 mod input;
 mod pipeline;

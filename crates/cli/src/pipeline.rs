@@ -44,9 +44,12 @@ pub fn run(args: &RenderArgs) -> Result<(), Failure> {
     if read.has_errors() {
         return Err(Failure::Reported);
     }
-    let Some(diagram) = read.diagram else {
+    let Some(mut diagram) = read.diagram else {
         return Err(format!("{}: no diagram found", source.name).into());
     };
+    if let Some(path) = &args.config {
+        crate::config_file::apply(&mut diagram, crate::config_file::read(path)?);
+    }
     // Counts first, then the layout's own estimate: both before any layout work.
     limits
         .check_diagram(&diagram)
@@ -128,9 +131,24 @@ fn graphic(
     format: Format,
     args: &RenderArgs,
 ) -> Result<Vec<u8>, Failure> {
+    let css = match &args.css {
+        Some(path) => Some(std::fs::read_to_string(path).map_err(|e| {
+            format!(
+                "cannot read CSS file {}: {}",
+                path.display(),
+                input::io_reason(&e)
+            )
+        })?),
+        None => None,
+    };
     let options = SvgOptions {
         theme: args.theme.clone(),
         background: args.background.clone().filter(|b| b != "transparent"),
+        css,
+        id_prefix: args
+            .id_prefix
+            .clone()
+            .unwrap_or_else(|| SvgOptions::default().id_prefix),
         ..SvgOptions::default()
     };
     let svg = liutu_render_svg::render(scene, &options);
@@ -158,7 +176,7 @@ fn graphic(
                 ),
                 None => liutu_render_raster::parse_color("white"),
             };
-            liutu_render_raster::png(&svg, args.scale, background)
+            liutu_render_raster::png(&svg, png_scale(&svg, args), background)
         }
         _ => liutu_render_raster::pdf(&svg),
     }
@@ -167,6 +185,30 @@ fn graphic(
         warn(w.to_string());
     }
     Ok(output.bytes)
+}
+
+/// The PNG scale: from -w / -H when given (the image fits inside both), else -s.
+fn png_scale(svg: &str, args: &RenderArgs) -> f32 {
+    // The root element's own size: `<svg ... width="W" height="H"`.
+    let root = svg.split('>').next().unwrap_or("");
+    let attr = |name: &str| -> Option<f32> {
+        let start = root.find(&format!(" {name}=\""))? + name.len() + 3;
+        root[start..].split('"').next()?.parse().ok()
+    };
+    // A hair under the target, so rounding the size up lands on it exactly.
+    let fit = |want: u32, have: f32| (want as f32 - 0.001) / have;
+    let fits = [
+        args.width
+            .and_then(|w| u32::try_from(w).ok())
+            .zip(attr("width"))
+            .map(|(w, h)| fit(w, h)),
+        args.height.zip(attr("height")).map(|(w, h)| fit(w, h)),
+    ];
+    fits.into_iter()
+        .flatten()
+        .filter(|s| s.is_finite() && *s > 0.0)
+        .reduce(f32::min)
+        .unwrap_or(args.scale)
 }
 
 fn write_output(output: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), Failure> {

@@ -336,3 +336,68 @@ fn colour_follows_styles_and_the_flag() {
     let bad = liutu(&["-", "--color", "sometimes"], Some(source));
     assert_eq!(bad.status.code(), Some(1));
 }
+
+#[test]
+fn mermaid_cli_flags_config_css_id_prefix_and_png_size() {
+    let dir = std::env::temp_dir().join(format!("liutu-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("mermaid.json");
+    std::fs::write(
+        &config,
+        r##"{"theme": "dark", "themeVariables": {"primaryColor": "#ff0000"}}"##,
+    )
+    .unwrap();
+    let css = dir.join("extra.css");
+    std::fs::write(&css, ".node > rect { stroke-width: 3px; } </style><script>").unwrap();
+    let config_arg = config.display().to_string();
+    let css_arg = css.display().to_string();
+    let svg = stdout(&[
+        "examples/server-integration.mmd",
+        "--format",
+        "svg",
+        "-c",
+        &config_arg,
+        "-C",
+        &css_arg,
+        "--id-prefix",
+        "fig3",
+    ]);
+    assert!(
+        svg.to_lowercase().contains("#ff0000"),
+        "primaryColor applied"
+    );
+    assert!(svg.contains(r#"id="fig3""#));
+    assert!(svg.contains("stroke-width: 3px"), "CSS included");
+    assert!(!svg.contains("<script>"), "CSS is escaped, never markup");
+    // The diagram's own settings win over the file's.
+    let own = liutu(
+        &["-", "--format", "svg", "-c", &config_arg],
+        Some(
+            "%%{init: {\"themeVariables\": {\"primaryColor\": \"#00ff00\"}}}%%\nflowchart LR\n  A --> B\n",
+        ),
+    );
+    let own = String::from_utf8_lossy(&own.stdout).to_lowercase();
+    assert!(own.contains("#00ff00") && !own.contains("#ff0000"));
+    // A PNG sized by -w.
+    let png = dir.join("a.png");
+    let png_arg = png.display().to_string();
+    stdout(&[
+        "examples/server-integration.mmd",
+        "-o",
+        &png_arg,
+        "-w",
+        "640",
+    ]);
+    let bytes = std::fs::read(&png).unwrap();
+    let width = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
+    assert_eq!(width, 640);
+    // A broken config file is an error naming it.
+    std::fs::write(&config, "{bad json").unwrap();
+    let out = liutu(
+        &["examples/server-integration.mmd", "-c", &config_arg],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("mermaid.json"));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -52,6 +52,9 @@ pub struct SvgOptions {
     /// A page colour painted behind the diagram; `None` leaves it transparent, as Mermaid
     /// does. `Some("theme")` uses the theme's own background.
     pub background: Option<String>,
+    /// Extra CSS for the document (mermaid-cli's `--cssFile`), written escaped into a
+    /// `<style>` element.
+    pub css: Option<String>,
 }
 
 impl Default for SvgOptions {
@@ -61,6 +64,7 @@ impl Default for SvgOptions {
             id_prefix: "liutu-svg".to_string(),
             padding: 8.0,
             background: None,
+            css: None,
         }
     }
 }
@@ -142,6 +146,9 @@ pub fn render(scene: &Scene, options: &SvgOptions) -> String {
         out.start("desc")
             .attr("id", &format!("chart-desc-{prefix}"))
             .text_content("desc", d);
+    }
+    if let Some(css) = options.css.as_deref().filter(|c| !c.trim().is_empty()) {
+        out.start("style").text_content("style", css);
     }
 
     // Edges first, into a side buffer, so the markers they use are known before the
