@@ -73,6 +73,11 @@ fn examples_match_their_golden_text_art() {
         golden(&format!("{name}.txt"), &stdout(&[&file]));
         golden(&format!("{name}.ascii.txt"), &stdout(&[&file, "--ascii"]));
     }
+    // The article's chart as SVG too.
+    golden(
+        "server-integration.svg",
+        &stdout(&["examples/server-integration.mmd", "--format", "svg"]),
+    );
 }
 
 /// Every `.mmd` in `tests/DIR`, as text art in both charsets and as SVG, against the
