@@ -100,6 +100,7 @@ pub fn assign_across(g: &LayerGraph, spacing: &Spacing, work: &mut Work) -> Vec<
     if spacing.integral {
         snap_to_cells(g, &mut x, spacing);
     }
+    straighten(g, &mut x, spacing, &up, &down);
     let min_left = g
         .nodes
         .iter()
@@ -199,6 +200,91 @@ fn place_row(
         }
     }
     out
+}
+
+/// Lines up links: a link's dummies, label and one end move to the other end's
+/// position when every one of them has room there, and the moved end has no other link
+/// on that side (a link straight through dummies needs no such care).
+/// Sweeps settle on medians, which leaves such pairs a step apart more often than not;
+/// each step is a jog in the drawing.
+fn straighten(
+    g: &LayerGraph,
+    x: &mut [f64],
+    spacing: &Spacing,
+    up: &[Vec<(usize, f64)>],
+    down: &[Vec<(usize, f64)>],
+) {
+    let mut slot = vec![0usize; g.nodes.len()];
+    for layer in &g.layers {
+        for (i, &v) in layer.iter().enumerate() {
+            slot[v] = i;
+        }
+    }
+    // The interval a node's centre may move in without crowding its neighbours.
+    let room = |x: &[f64], v: usize| -> (f64, f64) {
+        let layer = &g.layers[g.nodes[v].rank];
+        let i = slot[v];
+        let lo = if i > 0 {
+            let p = layer[i - 1];
+            x[p] + (g.nodes[p].across + g.nodes[v].across) / 2.0
+                + gap(spacing, g.nodes[p].kind, g.nodes[v].kind)
+        } else {
+            f64::NEG_INFINITY
+        };
+        let hi = if i + 1 < layer.len() {
+            let n = layer[i + 1];
+            x[n] - (g.nodes[n].across + g.nodes[v].across) / 2.0
+                - gap(spacing, g.nodes[v].kind, g.nodes[n].kind)
+        } else {
+            f64::INFINITY
+        };
+        (lo, hi)
+    };
+    for _ in 0..3 {
+        let mut moved = false;
+        // Whole chains: a link between two nodes, through its dummies and label.
+        for chain in g.chains.iter().flatten() {
+            let (Some(&a), Some(&b)) = (chain.nodes.first(), chain.nodes.last()) else {
+                continue;
+            };
+            if chain.nodes.iter().all(|&v| (x[v] - x[a]).abs() < 1e-9) {
+                continue;
+            }
+            let inner = &chain.nodes[1..chain.nodes.len() - 1];
+            // An end may follow if this chain is its only link on that side.
+            let b_may = up[b].len() == 1;
+            let a_may = down[a].len() == 1;
+            let cost = |v: usize| up[v].len() + down[v].len();
+            // Try lining everything up under a (moving b), then over b (moving a).
+            let mut tries = [
+                (x[a], Some(b), b_may || inner.is_empty()),
+                (x[b], Some(a), a_may || inner.is_empty()),
+            ];
+            if cost(a) < cost(b) {
+                tries.swap(0, 1);
+            }
+            for (target, end, allowed) in tries {
+                if !allowed {
+                    continue;
+                }
+                let movers = inner.iter().copied().chain(end);
+                let fits = movers.clone().all(|v| {
+                    let (lo, hi) = room(x, v);
+                    target >= lo - 1e-9 && target <= hi + 1e-9
+                });
+                if fits {
+                    for v in movers {
+                        x[v] = target;
+                    }
+                    moved = true;
+                    break;
+                }
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
 }
 
 /// Rounds centres to whole cells and re-establishes the gaps rounding may have broken.
