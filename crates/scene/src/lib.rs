@@ -42,6 +42,106 @@ pub struct Scene {
 }
 
 impl Scene {
+    /// Moves the drawing so that it starts `pad` from the top-left corner, and sets the
+    /// scene's size to what is drawn plus `pad` all round. Edge points count as boxes
+    /// `extent` wide (1 in cells, where a point is a whole cell; 0 in pixels).
+    pub fn fit(&mut self, pad: f64, extent: f64) {
+        let bounds = self.content_bounds(extent);
+        self.translate(pad - bounds.x, pad - bounds.y);
+        self.width = bounds.width + 2.0 * pad;
+        self.height = bounds.height + 2.0 * pad;
+    }
+
+    /// The box around everything drawn: nodes, frames, labels, edge points and the parts
+    /// of a sequence diagram. Empty boxes do not count; an empty scene is at the origin.
+    pub fn content_bounds(&self, extent: f64) -> Rect {
+        let mut rects: Vec<Rect> = Vec::new();
+        rects.extend(self.nodes.iter().flat_map(|n| [n.rect, n.label.rect]));
+        rects.extend(self.clusters.iter().flat_map(|c| [c.rect, c.title.rect]));
+        rects.extend(
+            self.edges
+                .iter()
+                .filter_map(|e| e.label.as_ref().map(|l| l.rect)),
+        );
+        if let Some(parts) = &self.sequence {
+            rects.extend(parts.activations.iter().map(|a| a.rect));
+            rects.extend(
+                parts
+                    .messages
+                    .iter()
+                    .filter_map(|p| p.number.as_ref().map(|l| l.rect)),
+            );
+            rects.extend(parts.title.iter().map(|l| l.rect));
+        }
+        // Edge points always count, even as boxes of no size (in pixels).
+        let points = self
+            .edges
+            .iter()
+            .flat_map(|e| e.points.iter())
+            .map(|p| Rect::new(p.x, p.y, extent, extent));
+        let mut drawn = rects
+            .into_iter()
+            .filter(|r| r.width > 0.0 || r.height > 0.0)
+            .chain(points);
+        let Some(first) = drawn.next() else {
+            return Rect::default();
+        };
+        drawn.fold(first, |a, b| {
+            let (x0, y0) = (a.x.min(b.x), a.y.min(b.y));
+            let (x1, y1) = (a.right().max(b.right()), a.bottom().max(b.bottom()));
+            Rect::new(x0, y0, x1 - x0, y1 - y0)
+        })
+    }
+
+    /// Moves everything by `(dx, dy)`.
+    pub fn translate(&mut self, dx: f64, dy: f64) {
+        let mv = |r: &mut Rect| {
+            r.x += dx;
+            r.y += dy;
+        };
+        for n in &mut self.nodes {
+            mv(&mut n.rect);
+            mv(&mut n.label.rect);
+        }
+        for c in &mut self.clusters {
+            mv(&mut c.rect);
+            mv(&mut c.title.rect);
+        }
+        for e in &mut self.edges {
+            for p in &mut e.points {
+                p.x += dx;
+                p.y += dy;
+            }
+            if let Some(l) = &mut e.label {
+                mv(&mut l.rect);
+            }
+        }
+        if let Some(parts) = &mut self.sequence {
+            for a in &mut parts.activations {
+                mv(&mut a.rect);
+            }
+            for msg in &mut parts.messages {
+                if let Some(l) = &mut msg.number {
+                    mv(&mut l.rect);
+                }
+            }
+            for f in &mut parts.frames {
+                mv(&mut f.tab);
+                for section in &mut f.sections {
+                    section.y += dy;
+                    mv(&mut section.label.rect);
+                }
+            }
+            for p in &mut parts.destroys {
+                p.x += dx;
+                p.y += dy;
+            }
+            if let Some(t) = &mut parts.title {
+                mv(&mut t.rect);
+            }
+        }
+    }
+
     /// The value of a config key, if set.
     pub fn config_value(&self, key: &str) -> Option<&str> {
         self.config

@@ -110,7 +110,11 @@ pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOpti
         &label_rects,
         paths,
     );
-    fit_to_content(&mut scene, if metrics.cells { 0.0 } else { 8.0 });
+    // In cells a point is a whole cell: it reaches one unit further right and down.
+    scene.fit(
+        if metrics.cells { 0.0 } else { 8.0 },
+        if metrics.cells { 1.0 } else { 0.0 },
+    );
     scene
 }
 
@@ -368,61 +372,4 @@ fn build_scene(
         config: chart.config.clone(),
         sequence: None,
     }
-}
-
-/// Moves everything so the drawing starts `pad` from the top-left and sets the size.
-fn fit_to_content(scene: &mut Scene, pad: f64) {
-    let mut rects: Vec<Rect> = Vec::new();
-    rects.extend(scene.nodes.iter().map(|n| n.rect));
-    rects.extend(scene.clusters.iter().map(|c| c.rect));
-    rects.extend(
-        scene
-            .edges
-            .iter()
-            .filter_map(|e| e.label.as_ref().map(|l| l.rect)),
-    );
-    let cells = scene.units == Units::Cells;
-    // In cells a point is a whole cell: it reaches one unit further right and down.
-    let extent = if cells { 1.0 } else { 0.0 };
-    rects.extend(
-        scene
-            .edges
-            .iter()
-            .flat_map(|e| e.points.iter())
-            .map(|p| Rect::new(p.x, p.y, extent, extent)),
-    );
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for r in &rects {
-        x0 = x0.min(r.x);
-        y0 = y0.min(r.y);
-        x1 = x1.max(r.right());
-        y1 = y1.max(r.bottom());
-    }
-    if rects.is_empty() {
-        (x0, y0, x1, y1) = (0.0, 0.0, 0.0, 0.0);
-    }
-    let (dx, dy) = (pad - x0, pad - y0);
-    let mv = |r: &mut Rect| {
-        r.x += dx;
-        r.y += dy;
-    };
-    for n in &mut scene.nodes {
-        mv(&mut n.rect);
-        mv(&mut n.label.rect);
-    }
-    for c in &mut scene.clusters {
-        mv(&mut c.rect);
-        mv(&mut c.title.rect);
-    }
-    for e in &mut scene.edges {
-        for p in &mut e.points {
-            p.x += dx;
-            p.y += dy;
-        }
-        if let Some(l) = &mut e.label {
-            mv(&mut l.rect);
-        }
-    }
-    scene.width = x1 - x0 + 2.0 * pad;
-    scene.height = y1 - y0 + 2.0 * pad;
 }
