@@ -77,6 +77,8 @@ fn estimate_flowchart(chart: &Flowchart) -> Estimate {
                     .as_ref()
                     .filter(|l| !l.is_empty())
                     .map(|_| (1.0, 1.0)),
+                from_offset: 0.0,
+                to_offset: 0.0,
             })
             .collect(),
     };

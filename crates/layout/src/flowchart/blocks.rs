@@ -159,6 +159,37 @@ fn layout_scope(
         });
     }
     let index_of = |a: Anchor| items.iter().position(|&x| x == a);
+    // Across the flow, how far from a subgraph item's centre a link really ends: at the
+    // member node it was written to (zero for links to the subgraph itself, or nodes).
+    let inner_offset = |child: &Option<Block>,
+                        anchor: Anchor,
+                        node: NodeId,
+                        to_frame: Option<SubgraphId>|
+     -> f64 {
+        let (Anchor::Cluster(s), Some(block)) = (anchor, child) else {
+            return 0.0;
+        };
+        if to_frame == Some(s) {
+            return 0.0;
+        }
+        let Some((_, r)) = block.nodes.iter().find(|(n, _)| *n == node) else {
+            return 0.0;
+        };
+        let Some(i) = items.iter().position(|&x| x == anchor) else {
+            return 0.0;
+        };
+        let (w, h) = sizes[i];
+        let (dx, dy) = m.content_offset(ctx.title_sizes[s]);
+        let slack = (w - block.width - 2.0 * dx).max(0.0) / 2.0;
+        let slack = if m.cells { slack.floor() } else { slack };
+        let center = r.center();
+        let offset = if horizontal {
+            dy + center.y - h / 2.0
+        } else {
+            dx + slack + center.x - w / 2.0
+        };
+        if m.cells { offset.round() } else { offset }
+    };
     let mut link_edges: Vec<EdgeId> = Vec::new();
     for e in 0..chart.edges.len() {
         let Some((edge_scope, a, b)) = ctx.edge_scope(e) else {
@@ -174,12 +205,19 @@ fn layout_scope(
             let (across, along) = orient(size);
             (m.across_size(across), along)
         });
+        let edge = &chart.edges[e];
+        let (from_offset, to_offset) = (
+            inner_offset(&child_blocks[from], a, edge.from, edge.from_subgraph),
+            inner_offset(&child_blocks[to], b, edge.to, edge.to_subgraph),
+        );
         graph.links.push(Link {
             from,
             to,
-            min_len: chart.edges[e].min_len.max(1),
+            min_len: edge.min_len.max(1),
             weight: 1.0,
             label,
+            from_offset,
+            to_offset,
         });
         link_edges.push(e);
     }

@@ -78,7 +78,8 @@ pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOpti
     let title_rects: Vec<Rect> = cluster_rects
         .iter()
         .zip(&title_sizes)
-        .map(|(r, &t)| title_rect(r, t, metrics.cells))
+        .enumerate()
+        .map(|(s, (r, &t))| title_rect(r, t, metrics.cells, &entry_columns(chart, s, &node_rects)))
         .collect();
     let edge_flow: Vec<Direction> = (0..chart.edges.len())
         .map(|e| match ctx.edge_scope(e) {
@@ -178,17 +179,55 @@ fn label_box(measure: &dyn TextMeasure, label: &RichText, cells: bool) -> (f64, 
     if cells { (w, h) } else { (w + 8.0, h + 4.0) }
 }
 
-/// The box a cluster's title takes: in cells, a stretch of the top border; in pixels, a
-/// band at the top of the frame.
-fn title_rect(frame: &Rect, (w, h): (f64, f64), cells: bool) -> Rect {
+/// The box a cluster's title takes: in cells, a stretch of the top border, left-aligned
+/// unless that would stand in the way of an edge coming in to a member (`avoid`: column
+/// ranges); in pixels, a band at the top of the frame.
+fn title_rect(frame: &Rect, (w, h): (f64, f64), cells: bool, avoid: &[(f64, f64)]) -> Rect {
     if w <= 0.0 {
         return Rect::new(frame.x, frame.y, 0.0, 0.0);
     }
     if cells {
-        Rect::new(frame.x + 2.0, frame.y, w + 2.0, 1.0)
+        let width = w + 2.0;
+        let clear = |x: f64| avoid.iter().all(|&(a, b)| x + width <= a || x >= b);
+        let last = frame.right() - 2.0 - width;
+        let x = std::iter::successors(Some(frame.x + 2.0), |x| Some(x + 1.0))
+            .take_while(|&x| x <= last)
+            .find(|&x| clear(x))
+            .unwrap_or(frame.x + 2.0);
+        Rect::new(x, frame.y, width, 1.0)
     } else {
         Rect::new(frame.x + (frame.width - w) / 2.0, frame.y + 4.0, w, h + 4.0)
     }
+}
+
+/// Columns (with a cell either side) of a subgraph's members that edges from outside it
+/// come into or leave from: a title in the top border should not stand there.
+fn entry_columns(chart: &Flowchart, s: usize, node_rects: &[Rect]) -> Vec<(f64, f64)> {
+    let inside = |n: usize| {
+        let mut up = chart.nodes[n].parent;
+        let mut steps = 0;
+        while let Some(p) = up {
+            if p == s {
+                return true;
+            }
+            steps += 1;
+            if steps > chart.subgraphs.len() {
+                break;
+            }
+            up = chart.subgraphs[p].parent;
+        }
+        false
+    };
+    chart
+        .edges
+        .iter()
+        .filter(|e| inside(e.from) != inside(e.to))
+        .map(|e| if inside(e.from) { e.from } else { e.to })
+        .map(|n| {
+            let c = node_rects[n].center().x.floor();
+            (c - 1.0, c + 2.0)
+        })
+        .collect()
 }
 
 /// Each subgraph's direction after inheritance from its parents.

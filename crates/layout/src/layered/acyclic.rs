@@ -75,6 +75,8 @@ mod tests {
                     min_len: 1,
                     weight: 1.0,
                     label: None,
+                    from_offset: 0.0,
+                    to_offset: 0.0,
                 })
                 .collect(),
         }

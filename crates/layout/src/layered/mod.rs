@@ -40,6 +40,10 @@ pub struct Link {
     pub weight: f64,
     /// Size of the label box (across, along), which gets a rank of its own.
     pub label: Option<(f64, f64)>,
+    /// Where the link really starts and ends across the flow, relative to the centres of
+    /// its items: a link into a subgraph ends at a node inside it, not at its middle.
+    pub from_offset: f64,
+    pub to_offset: f64,
 }
 
 /// The input of the layered engine.

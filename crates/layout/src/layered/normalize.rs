@@ -27,7 +27,7 @@ pub struct LayerNode {
 }
 
 /// The path a link takes through the ranks.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Chain {
     /// Layered-graph nodes in flow order (first rank first), both end items included.
     pub nodes: Vec<usize>,
@@ -36,6 +36,8 @@ pub struct Chain {
     pub reversed: bool,
     /// The label node, if the link has a label.
     pub label: Option<usize>,
+    /// Where the link meets its first and last node, across, relative to their centres.
+    pub offsets: (f64, f64),
 }
 
 /// The proper layered graph: every segment joins adjacent ranks.
@@ -44,6 +46,9 @@ pub struct LayerGraph {
     pub nodes: Vec<LayerNode>,
     /// Segments `(upper, lower, weight)`.
     pub segments: Vec<(usize, usize, f64)>,
+    /// Per segment: where it meets its upper and lower node, across, relative to their
+    /// centres (non-zero only where a link meets an item at an offset).
+    pub offsets: Vec<(f64, f64)>,
     /// Per input link; `None` for self-loops.
     pub chains: Vec<Option<Chain>>,
     /// Nodes of each rank, in order across.
@@ -76,10 +81,10 @@ pub fn normalize(
             g.chains.push(None);
             continue;
         }
-        let (top, bottom) = if reversed[li] {
-            (link.to, link.from)
+        let (top, bottom, top_offset, bottom_offset) = if reversed[li] {
+            (link.to, link.from, link.to_offset, link.from_offset)
         } else {
-            (link.from, link.to)
+            (link.from, link.to, link.from_offset, link.to_offset)
         };
         let (r0, r1) = (ranks[top], ranks[bottom]);
         let label_rank = link.label.map(|_| r0 + (r1 - r0) / 2);
@@ -103,18 +108,24 @@ pub fn normalize(
             nodes.push(id);
         }
         nodes.push(bottom);
-        for pair in nodes.windows(2) {
+        let last = nodes.len() - 2;
+        for (i, pair) in nodes.windows(2).enumerate() {
             // Dummy-to-dummy segments weigh most so long edges run straight (as in dot), and
             // node-to-node ones more than where a long edge leaves a node, so that chains of
             // nodes stay straight while long edges step aside.
             let inner = pair.iter().filter(|&&n| n >= graph.items.len()).count();
             let weight = link.weight * [4.0, 1.0, 16.0][inner];
             g.segments.push((pair[0], pair[1], weight));
+            g.offsets.push((
+                if i == 0 { top_offset } else { 0.0 },
+                if i == last { bottom_offset } else { 0.0 },
+            ));
         }
         g.chains.push(Some(Chain {
             nodes,
             reversed: reversed[li],
             label,
+            offsets: (top_offset, bottom_offset),
         }));
     }
     let rank_count = g.nodes.iter().map(|n| n.rank + 1).max().unwrap_or(0);

@@ -31,10 +31,7 @@ pub fn order(g: &mut LayerGraph, work: &mut Work) {
             break;
         }
     }
-    if let Some((crossings, layers)) = best {
-        if std::env::var_os("LIUTU_DEBUG_ORDER").is_some() {
-            eprintln!("layered crossings: {crossings}");
-        }
+    if let Some((_, layers)) = best {
         g.layers = layers;
     }
 }
@@ -307,6 +304,7 @@ mod tests {
         LayerGraph {
             nodes,
             segments: edges.iter().map(|&(a, b)| (a, b, 1.0)).collect(),
+            offsets: vec![(0.0, 0.0); edges.len()],
             chains: Vec::new(),
             layers: vec![vec![0, 1, 2], vec![3, 4, 5]],
         }

@@ -51,11 +51,13 @@ pub fn assign_across(g: &LayerGraph, spacing: &Spacing, work: &mut Work) -> Vec<
             cursor += g.nodes[v].across;
         }
     }
-    let mut up: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
-    let mut down: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
-    for &(a, b, w) in &g.segments {
-        down[a].push((b, w));
-        up[b].push((a, w));
+    // Neighbours with their weight and the shift that lines the link up: a node wants
+    // its centre at the neighbour's centre plus that shift.
+    let mut up: Vec<Vec<(usize, f64, f64)>> = vec![Vec::new(); n];
+    let mut down: Vec<Vec<(usize, f64, f64)>> = vec![Vec::new(); n];
+    for (&(a, b, w), &(oa, ob)) in g.segments.iter().zip(&g.offsets) {
+        down[a].push((b, w, ob - oa));
+        up[b].push((a, w, oa - ob));
     }
     let passes = 8;
     for pass in 0..passes {
@@ -76,14 +78,14 @@ pub fn assign_across(g: &LayerGraph, spacing: &Spacing, work: &mut Work) -> Vec<
                 .map(|&v| {
                     // Late passes look both ways so nodes settle between their neighbours.
                     let primary = if downward { &up[v] } else { &down[v] };
-                    let both: Vec<(usize, f64)>;
+                    let both: Vec<(usize, f64, f64)>;
                     let ns = if last || primary.is_empty() {
                         both = up[v].iter().chain(&down[v]).copied().collect();
                         &both
                     } else {
                         primary
                     };
-                    let total: f64 = ns.iter().map(|&(_, w)| w).sum();
+                    let total: f64 = ns.iter().map(|&(_, w, _)| w).sum();
                     if total > 0.0 {
                         (weighted_median(ns, &x), total)
                     } else {
@@ -118,8 +120,8 @@ pub fn assign_across(g: &LayerGraph, spacing: &Spacing, work: &mut Work) -> Vec<
 /// The weighted median of the neighbours' centres (the mean of the two middle ones when
 /// the weight splits evenly). Medians, unlike means, line nodes up exactly with one
 /// neighbour, which is what makes chains and long edges straight.
-fn weighted_median(ns: &[(usize, f64)], x: &[f64]) -> f64 {
-    let mut values: Vec<(f64, f64)> = ns.iter().map(|&(u, w)| (x[u], w)).collect();
+fn weighted_median(ns: &[(usize, f64, f64)], x: &[f64]) -> f64 {
+    let mut values: Vec<(f64, f64)> = ns.iter().map(|&(u, w, shift)| (x[u] + shift, w)).collect();
     values.sort_by(|a, b| a.0.total_cmp(&b.0));
     let half = values.iter().map(|v| v.1).sum::<f64>() / 2.0;
     let mut acc = 0.0;
@@ -211,8 +213,8 @@ fn straighten(
     g: &LayerGraph,
     x: &mut [f64],
     spacing: &Spacing,
-    up: &[Vec<(usize, f64)>],
-    down: &[Vec<(usize, f64)>],
+    up: &[Vec<(usize, f64, f64)>],
+    down: &[Vec<(usize, f64, f64)>],
 ) {
     let mut slot = vec![0usize; g.nodes.len()];
     for layer in &g.layers {
@@ -247,33 +249,40 @@ fn straighten(
             let (Some(&a), Some(&b)) = (chain.nodes.first(), chain.nodes.last()) else {
                 continue;
             };
-            if chain.nodes.iter().all(|&v| (x[v] - x[a]).abs() < 1e-9) {
+            let (oa, ob) = chain.offsets;
+            let inner = &chain.nodes[1..chain.nodes.len() - 1];
+            let line = x[a] + oa;
+            if (x[b] + ob - line).abs() < 1e-9 && inner.iter().all(|&v| (x[v] - line).abs() < 1e-9)
+            {
                 continue;
             }
-            let inner = &chain.nodes[1..chain.nodes.len() - 1];
             // An end may follow if this chain is its only link on that side.
             let b_may = up[b].len() == 1;
             let a_may = down[a].len() == 1;
             let cost = |v: usize| up[v].len() + down[v].len();
-            // Try lining everything up under a (moving b), then over b (moving a).
+            // Try lining everything up under a (moving b), then over b (moving a): the
+            // line runs where the link meets the end that stays.
             let mut tries = [
-                (x[a], Some(b), b_may || inner.is_empty()),
-                (x[b], Some(a), a_may || inner.is_empty()),
+                (x[a] + oa, b, ob, b_may || inner.is_empty()),
+                (x[b] + ob, a, oa, a_may || inner.is_empty()),
             ];
             if cost(a) < cost(b) {
                 tries.swap(0, 1);
             }
-            for (target, end, allowed) in tries {
+            for (line, end, end_offset, allowed) in tries {
                 if !allowed {
                     continue;
                 }
-                let movers = inner.iter().copied().chain(end);
-                let fits = movers.clone().all(|v| {
+                let movers = inner
+                    .iter()
+                    .map(|&v| (v, line))
+                    .chain(std::iter::once((end, line - end_offset)));
+                let fits = movers.clone().all(|(v, target)| {
                     let (lo, hi) = room(x, v);
                     target >= lo - 1e-9 && target <= hi + 1e-9
                 });
                 if fits {
-                    for v in movers {
+                    for (v, target) in movers {
                         x[v] = target;
                     }
                     moved = true;

@@ -134,6 +134,8 @@ mod tests {
                     min_len,
                     weight: 1.0,
                     label: None,
+                    from_offset: 0.0,
+                    to_offset: 0.0,
                 })
                 .collect(),
         }
