@@ -79,7 +79,10 @@ pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOpti
         .iter()
         .zip(&title_sizes)
         .enumerate()
-        .map(|(s, (r, &t))| title_rect(r, t, metrics.cells, &entry_columns(chart, s, &node_rects)))
+        .map(|(s, (r, &t))| {
+            let avoid = entry_columns(chart, s, &node_rects, metrics.pitch);
+            title_rect(r, t, metrics.cells, &avoid)
+        })
         .collect();
     let edge_flow: Vec<Direction> = (0..chart.edges.len())
         .map(|e| match ctx.edge_scope(e) {
@@ -196,13 +199,23 @@ fn title_rect(frame: &Rect, (w, h): (f64, f64), cells: bool, avoid: &[(f64, f64)
             .unwrap_or(frame.x + 2.0);
         Rect::new(x, frame.y, width, 1.0)
     } else {
-        Rect::new(frame.x + (frame.width - w) / 2.0, frame.y + 4.0, w, h + 4.0)
+        // Centred as in Mermaid, else wherever edges do not come in.
+        let clear = |x: f64| avoid.iter().all(|&(a, b)| x + w <= a || x >= b);
+        let x = [
+            frame.x + (frame.width - w) / 2.0,
+            frame.x + 8.0,
+            frame.right() - 8.0 - w,
+        ]
+        .into_iter()
+        .find(|&x| x >= frame.x && clear(x))
+        .unwrap_or(frame.x + (frame.width - w) / 2.0);
+        Rect::new(x, frame.y + 4.0, w, h + 4.0)
     }
 }
 
 /// Columns (with a cell either side) of a subgraph's members that edges from outside it
 /// come into or leave from: a title in the top border should not stand there.
-fn entry_columns(chart: &Flowchart, s: usize, node_rects: &[Rect]) -> Vec<(f64, f64)> {
+fn entry_columns(chart: &Flowchart, s: usize, node_rects: &[Rect], pitch: f64) -> Vec<(f64, f64)> {
     let inside = |n: usize| {
         let mut up = chart.nodes[n].parent;
         let mut steps = 0;
@@ -225,7 +238,7 @@ fn entry_columns(chart: &Flowchart, s: usize, node_rects: &[Rect]) -> Vec<(f64, 
         .map(|e| if inside(e.from) { e.from } else { e.to })
         .map(|n| {
             let c = node_rects[n].center().x.floor();
-            (c - 1.0, c + 2.0)
+            (c - pitch, c + 2.0 * pitch)
         })
         .collect()
 }
