@@ -252,3 +252,31 @@ fn corpus_and_bench_keep_every_invariant() {
         problems.join("\n")
     );
 }
+
+#[test]
+fn graphics_wrap_long_labels_at_the_wrapping_width() {
+    let chart = flowchart(
+        "flowchart LR\n  A[This is a very long label that Mermaid would wrap at two hundred pixels] --> B[这是一个非常长的中文标签用来测试自动换行功能是否正常工作]\n  C[short]\n",
+    )
+    .expect("reads");
+    let measure = FontMeasure::default();
+    let scene = layout(
+        &Diagram::Flowchart(chart.clone()),
+        &measure,
+        &LayoutOptions::default(),
+    );
+    for node in &scene.nodes[..2] {
+        assert!(node.label.text.lines.len() >= 2, "{} wrapped", node.id);
+        for line in &node.label.text.lines {
+            assert!(measure.line_width(line) <= 200.0, "{}: {line:?}", node.id);
+        }
+    }
+    assert_eq!(scene.nodes[2].label.text.lines.len(), 1);
+    // Text art keeps labels whole (it wraps only to fit --width).
+    let cells = layout(
+        &Diagram::Flowchart(chart),
+        &CellMeasure::default(),
+        &LayoutOptions::default(),
+    );
+    assert_eq!(cells.nodes[0].label.text.lines.len(), 1);
+}

@@ -73,108 +73,11 @@ pub fn clean_label(text: &str) -> String {
     out
 }
 
-/// Breaks `text` into lines of at most `max` columns: Latin text at spaces and after
-/// hyphens, CJK between any two ideographs (and next to them). A single word longer than
-/// `max` is cut between graphemes, never inside one.
+/// Breaks `text` into lines of at most `max` terminal columns; see [`crate::wrap_by`].
 pub fn wrap(text: &str, max: usize, ambiguous_wide: bool) -> Vec<String> {
-    let max = max.max(2);
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    let mut width = 0;
-    // The pending word: graphemes that may not be split from each other.
-    let mut word = String::new();
-    let mut word_width = 0;
-    let flush_word = |line: &mut String,
-                      width: &mut usize,
-                      word: &mut String,
-                      word_width: &mut usize,
-                      lines: &mut Vec<String>| {
-        if *width + *word_width > max && !line.is_empty() {
-            lines.push(line.trim_end().to_string());
-            line.clear();
-            *width = 0;
-            let trimmed = word.trim_start().to_string();
-            *word_width = display_width(&trimmed, ambiguous_wide);
-            *word = trimmed;
-        }
-        // A word wider than a whole line is cut where it must be.
-        while *word_width > max {
-            let mut cut = String::new();
-            let mut cut_width = 0;
-            let mut rest = String::new();
-            for (g, w) in graphemes(word, ambiguous_wide) {
-                if rest.is_empty() && cut_width + w <= max {
-                    cut.push_str(g);
-                    cut_width += w;
-                } else {
-                    rest.push_str(g);
-                }
-            }
-            lines.push(cut);
-            *word = rest;
-            *word_width = display_width(word, ambiguous_wide);
-        }
-        line.push_str(word);
-        *width += *word_width;
-        word.clear();
-        *word_width = 0;
-    };
-    for (g, w) in graphemes(text, ambiguous_wide) {
-        let is_space = g.chars().all(char::is_whitespace);
-        if w == 2 {
-            // Ideographs stand alone: a break is allowed before and after each.
-            flush_word(
-                &mut line,
-                &mut width,
-                &mut word,
-                &mut word_width,
-                &mut lines,
-            );
-            word.push_str(g);
-            word_width = w;
-            flush_word(
-                &mut line,
-                &mut width,
-                &mut word,
-                &mut word_width,
-                &mut lines,
-            );
-        } else if is_space {
-            flush_word(
-                &mut line,
-                &mut width,
-                &mut word,
-                &mut word_width,
-                &mut lines,
-            );
-            word.push_str(g);
-            word_width = w;
-        } else {
-            word.push_str(g);
-            word_width += w;
-            if g == "-" {
-                flush_word(
-                    &mut line,
-                    &mut width,
-                    &mut word,
-                    &mut word_width,
-                    &mut lines,
-                );
-            }
-        }
-    }
-    flush_word(
-        &mut line,
-        &mut width,
-        &mut word,
-        &mut word_width,
-        &mut lines,
-    );
-    let last = line.trim_end().to_string();
-    if !last.is_empty() || lines.is_empty() {
-        lines.push(last);
-    }
-    lines
+    crate::wrap_by(text, max.max(2) as f64, &|s| {
+        display_width(s, ambiguous_wide) as f64
+    })
 }
 
 #[cfg(test)]

@@ -8,9 +8,11 @@
 mod cells;
 mod font;
 pub mod fonts;
+mod wrap;
 
 pub use cells::{CellMeasure, clean_label, display_width, graphemes, wrap};
 pub use font::FontMeasure;
+pub use wrap::wrap_by;
 
 use liutu_model::TextLine;
 

@@ -21,6 +21,14 @@ use metrics::Metrics;
 
 /// Lays out a flowchart.
 pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOptions) -> Scene {
+    let wrapped;
+    let chart = match wrap_long_labels(chart, measure) {
+        Some(w) => {
+            wrapped = w;
+            &wrapped
+        }
+        None => chart,
+    };
     let metrics = Metrics::new(measure, options);
     let directions = effective_directions(chart);
     let mut node_sizes: Vec<(f64, f64)> = chart
@@ -174,6 +182,58 @@ pub(crate) fn routing_key(e: &liutu_model::Edge) -> Option<RoutingKey> {
         e.head_start,
         e.head_end,
     ))
+}
+
+/// Graphics wrap node labels wider than Mermaid's `flowchart.wrappingWidth` (200 px by
+/// default), as Mermaid's HTML labels do; `None` when nothing needs wrapping. Text art
+/// keeps its labels whole unless asked to fit a width.
+fn wrap_long_labels(chart: &Flowchart, measure: &dyn TextMeasure) -> Option<Flowchart> {
+    if measure.is_cells() {
+        return None;
+    }
+    let limit = chart
+        .config_value("flowchart.wrappingWidth")
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|v| v.is_finite() && *v >= 20.0)
+        .unwrap_or(200.0);
+    let too_wide =
+        |n: &liutu_model::Node| n.label.lines.iter().any(|l| measure.line_width(l) > limit);
+    if !chart.nodes.iter().any(too_wide) {
+        return None;
+    }
+    let mut out = chart.clone();
+    for node in out.nodes.iter_mut().filter(|n| too_wide(n)) {
+        let mut lines = Vec::new();
+        for line in &node.label.lines {
+            if measure.line_width(line) <= limit {
+                lines.push(line.clone());
+                continue;
+            }
+            // Emphasis survives when the whole line has one; mixed lines wrap plainly.
+            let (bold, italic) = match line.spans.as_slice() {
+                [only] => (only.bold, only.italic),
+                _ => (false, false),
+            };
+            let span = |text: &str| liutu_model::TextSpan {
+                text: text.to_string(),
+                bold,
+                italic,
+            };
+            let plain: String = line.spans.iter().map(|s| s.text.as_str()).collect();
+            let width = |s: &str| {
+                measure.line_width(&liutu_model::TextLine {
+                    spans: vec![span(s)],
+                })
+            };
+            for piece in liutu_measure::wrap_by(&plain, limit, &width) {
+                lines.push(liutu_model::TextLine {
+                    spans: vec![span(&piece)],
+                });
+            }
+        }
+        node.label = RichText { lines };
+    }
+    Some(out)
 }
 
 /// A label's box: in cells the text itself; in pixels a little padding for its background.
