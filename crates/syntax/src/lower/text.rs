@@ -95,6 +95,22 @@ fn tag_at(s: &str) -> Option<(usize, String, bool)> {
 }
 
 fn html(text: &str) -> RichText {
+    // Most labels are plain: nothing to decode, no tags, one line.
+    // (The same result as the general path: one line, outer white space trimmed.)
+    if !text.contains(['<', '#', '&', '\n']) {
+        let trimmed = text.trim();
+        let spans = if trimmed.is_empty() {
+            Vec::new()
+        } else {
+            vec![TextSpan {
+                text: trimmed.to_string(),
+                ..TextSpan::default()
+            }]
+        };
+        return RichText {
+            lines: vec![TextLine { spans }],
+        };
+    }
     let decoded = decode_entities(text);
     let mut b = Builder::default();
     let (mut bold, mut italic) = (0u32, 0u32);

@@ -88,7 +88,10 @@ impl<'a> Parser<'a> {
 
     /// True when `kw` starts here and is not followed by a word character (JS `\b`).
     pub(super) fn at_keyword(&self, kw: &str) -> bool {
-        self.starts_with(kw)
+        // The first byte rules out almost every keyword at once (this runs for every
+        // node id against the whole keyword list).
+        self.src.as_bytes().get(self.pos) == kw.as_bytes().first()
+            && self.starts_with(kw)
             && !self
                 .src
                 .get(self.pos + kw.len()..)
