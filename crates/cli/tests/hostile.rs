@@ -519,7 +519,10 @@ fn fuzz_regressions() {
         .map(|d| d.flatten().map(|e| e.path()).collect())
         .unwrap_or_default();
     files.sort();
-    for path in files.iter().filter(|p| p.extension().is_none_or(|e| e != "md")) {
+    for path in files
+        .iter()
+        .filter(|p| p.extension().is_none_or(|e| e != "md"))
+    {
         let bytes = std::fs::read(path).expect("read regression input");
         let name = path
             .file_name()
