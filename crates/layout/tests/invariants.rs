@@ -12,11 +12,6 @@ use liutu_measure::{CellMeasure, FontMeasure, TextMeasure};
 use liutu_model::{Diagram, Flowchart};
 use liutu_scene::{Point, Rect, Units};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 fn check(name: &str, chart: &Flowchart, measure: &dyn TextMeasure) -> Vec<String> {
     let scene = layout(
@@ -199,50 +194,24 @@ fn check_all(files: &[(String, String)]) -> (usize, Vec<String>) {
 
 #[test]
 fn examples_keep_every_invariant() {
-    let dir = workspace().join("examples");
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(&dir).expect("examples/ exists") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_some_and(|e| e == "mmd") {
-            let text = std::fs::read_to_string(&path).expect("readable");
-            files.push((path.display().to_string(), text));
-        }
-    }
-    let (checked, problems) = check_all(&files);
+    let (checked, problems) = check_all(&liutu_testkit::examples());
     assert!(checked >= 5, "only {checked} examples read");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]
 fn corpus_and_bench_keep_every_invariant() {
-    let shared = workspace().join("../shared");
-    if !shared.join("corpus").is_dir() {
+    let Some(mut files) = liutu_testkit::corpus(Some("flowchart"), "ok") else {
         println!("note: ../shared/corpus not found; skipping the corpus invariants");
         return;
-    }
-    let mut files = Vec::new();
-    let manifest = std::fs::read_to_string(shared.join("corpus/manifest.tsv")).expect("manifest");
-    for line in manifest.lines().skip(1) {
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() > 2 && cols[1] == "flowchart" && cols[2] == "ok" {
-            let path = shared.join("corpus").join(cols[0]);
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                files.push((cols[0].to_string(), text));
-            }
-        }
-    }
-    for case in [
+    };
+    files.extend(liutu_testkit::bench(&[
         "seed-integration",
         "seed-phases",
         "shapes-10",
         "gen-flow-10",
         "gen-flow-50",
-    ] {
-        let path = shared.join(format!("bench/cases/{case}.mmd"));
-        if let Ok(text) = std::fs::read_to_string(&path) {
-            files.push((case.to_string(), text));
-        }
-    }
+    ]));
     let (checked, problems) = check_all(&files);
     println!("checked the layout invariants on {checked} corpus and bench flowcharts");
     assert!(

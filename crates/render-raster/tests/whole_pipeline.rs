@@ -11,11 +11,6 @@ use liutu_measure::FontMeasure;
 use liutu_render_raster::{Rgba, png};
 use liutu_render_svg::{SvgOptions, render};
 use resvg::tiny_skia::Pixmap;
-use std::path::{Path, PathBuf};
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 /// SVG of a source, or `None` when it does not read without errors.
 fn svg(source: &str) -> Option<String> {
@@ -43,22 +38,9 @@ fn check(name: &str, source: &str) -> Result<bool, String> {
     Ok(true)
 }
 
-fn mmd_files(dir: &Path) -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "mmd"))
-        .filter_map(|p| Some((p.display().to_string(), std::fs::read_to_string(&p).ok()?)))
-        .collect();
-    files.sort();
-    files
-}
-
 #[test]
 fn examples_render_as_valid_svg_and_png() {
-    let files = mmd_files(&workspace().join("examples"));
+    let files = liutu_testkit::examples();
     assert!(files.len() >= 6, "examples: {}", files.len());
     for (name, source) in files {
         assert_eq!(check(&name, &source), Ok(true), "{name}");
@@ -67,34 +49,18 @@ fn examples_render_as_valid_svg_and_png() {
 
 #[test]
 fn corpus_and_bench_render_as_valid_svg_and_png() {
-    let shared = workspace().join("../shared");
-    if !shared.join("corpus").is_dir() {
+    let Some(mut files) = liutu_testkit::corpus(None, "ok") else {
         println!("note: ../shared/corpus not found; skipping the corpus SVG check");
         return;
-    }
-    let manifest = std::fs::read_to_string(shared.join("corpus/manifest.tsv")).expect("manifest");
-    let mut files = Vec::new();
-    for line in manifest.lines().skip(1) {
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() > 2
-            && cols[2] == "ok"
-            && let Ok(text) = std::fs::read_to_string(shared.join("corpus").join(cols[0]))
-        {
-            files.push((cols[0].to_string(), text));
-        }
-    }
-    for case in [
+    };
+    files.extend(liutu_testkit::bench(&[
         "seed-integration",
         "seed-phases",
         "shapes-10",
         "gen-flow-10",
         "gen-flow-50",
         "api-callback-sequence",
-    ] {
-        if let Ok(text) = std::fs::read_to_string(shared.join(format!("bench/cases/{case}.mmd"))) {
-            files.push((case.to_string(), text));
-        }
-    }
+    ]));
     let mut checked = 0;
     let mut problems = Vec::new();
     for (name, source) in &files {
@@ -112,7 +78,7 @@ fn corpus_and_bench_render_as_valid_svg_and_png() {
 /// Compares with `tests/golden/NAME.png`: same size, and at most 0.5 % of pixels off by
 /// more than a shade. `UPDATE_GOLDEN=1` rewrites the golden; a missing golden fails.
 fn png_golden(name: &str, bytes: &[u8]) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/golden")
         .join(format!("{name}.png"));
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
@@ -147,8 +113,10 @@ fn png_goldens() {
         "integration-phases",
         "payment-callback",
     ] {
-        let source = std::fs::read_to_string(workspace().join(format!("examples/{name}.mmd")))
-            .expect("example");
+        let source = std::fs::read_to_string(
+            liutu_testkit::workspace().join(format!("examples/{name}.mmd")),
+        )
+        .expect("example");
         let svg = svg(&source).expect("reads");
         let out = png(&svg, 1.0, Some(Rgba::WHITE)).expect("renders");
         assert!(out.warnings.is_empty(), "{name}: {:?}", out.warnings);

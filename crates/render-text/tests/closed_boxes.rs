@@ -11,7 +11,6 @@ use liutu_measure::CellMeasure;
 use liutu_model::Diagram;
 use liutu_render_text::{TextOptions, render};
 use liutu_scene::Scene;
-use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthChar;
 
 /// The text as a grid of terminal columns: each character at the column it starts in.
@@ -125,23 +124,9 @@ fn check_files(files: &[(String, String)]) -> (usize, Vec<String>) {
     (checked, problems)
 }
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
 #[test]
 fn examples_have_closed_boxes_in_both_widths() {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(workspace().join("examples")).expect("examples/") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_some_and(|e| e == "mmd") {
-            files.push((
-                path.display().to_string(),
-                std::fs::read_to_string(&path).expect("read"),
-            ));
-        }
-    }
-    let (checked, problems) = check_files(&files);
+    let (checked, problems) = check_files(&liutu_testkit::examples());
     assert!(checked >= 8, "only {checked} drawings");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
@@ -157,34 +142,17 @@ fn the_checker_sees_a_misaligned_box() {
 
 #[test]
 fn corpus_has_closed_boxes_in_both_widths() {
-    let shared = workspace().join("../shared");
-    if !shared.join("corpus").is_dir() {
+    let Some(mut files) = liutu_testkit::corpus(Some("flowchart"), "ok") else {
         println!("note: ../shared/corpus not found; skipping the corpus box check");
         return;
-    }
-    let manifest = std::fs::read_to_string(shared.join("corpus/manifest.tsv")).expect("manifest");
-    let mut files = Vec::new();
-    for line in manifest.lines().skip(1) {
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() > 2
-            && cols[1] == "flowchart"
-            && cols[2] == "ok"
-            && let Ok(text) = std::fs::read_to_string(shared.join("corpus").join(cols[0]))
-        {
-            files.push((cols[0].to_string(), text));
-        }
-    }
-    for case in [
+    };
+    files.extend(liutu_testkit::bench(&[
         "seed-integration",
         "seed-phases",
         "shapes-10",
         "gen-flow-10",
         "gen-flow-50",
-    ] {
-        if let Ok(text) = std::fs::read_to_string(shared.join(format!("bench/cases/{case}.mmd"))) {
-            files.push((case.to_string(), text));
-        }
-    }
+    ]));
     let (checked, problems) = check_files(&files);
     println!("checked the boxes of {checked} text drawings");
     assert!(
