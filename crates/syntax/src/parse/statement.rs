@@ -13,13 +13,6 @@ use liutu_model::{Direction, Span};
 impl Parser<'_> {
     pub(super) fn statement(&mut self) -> Result<Statement, Diagnostic> {
         let start = self.pos;
-        let followed_by_space = |p: &Self, kw: &str| {
-            p.at_keyword(kw)
-                && p.src[p.pos + kw.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_blank)
-        };
         if self.starts_with("accTitle") && self.after_ws_is(8, ':') {
             self.pos += 8;
             self.skip_blanks();
@@ -95,8 +88,7 @@ impl Parser<'_> {
             };
             return Ok(Statement::Direction(Spanned::new(dir, span)));
         }
-        if followed_by_space(self, "style") {
-            self.pos += 5;
+        if self.eat_statement_keyword("style") {
             self.skip_blanks();
             let node = self.word_id("a node id after `style`")?;
             self.skip_blanks();
@@ -107,8 +99,7 @@ impl Parser<'_> {
                 span: self.span_from(start),
             });
         }
-        if followed_by_space(self, "classDef") {
-            self.pos += 8;
+        if self.eat_statement_keyword("classDef") {
             self.skip_blanks();
             let names = self.id_list("a class name after `classDef`")?;
             self.skip_blanks();
@@ -119,8 +110,7 @@ impl Parser<'_> {
                 span: self.span_from(start),
             });
         }
-        if followed_by_space(self, "class") {
-            self.pos += 5;
+        if self.eat_statement_keyword("class") {
             self.skip_blanks();
             let nodes = self.id_list("a node id after `class`")?;
             if !self.skip_blanks() || self.at_separator() {
@@ -144,15 +134,27 @@ impl Parser<'_> {
                 span: self.span_from(start),
             });
         }
-        if followed_by_space(self, "linkStyle") {
-            self.pos += 9;
+        if self.eat_statement_keyword("linkStyle") {
             return self.link_style(start);
         }
-        if followed_by_space(self, "click") {
-            self.pos += 5;
+        if self.eat_statement_keyword("click") {
             return self.click(start);
         }
         self.chain().map(Statement::Chain)
+    }
+
+    /// Steps over `kw` when it starts a statement here (followed by a blank), leaving the
+    /// blanks for the statement's own reader.
+    fn eat_statement_keyword(&mut self, kw: &str) -> bool {
+        let here = self.at_keyword(kw)
+            && self.src[self.pos + kw.len()..]
+                .chars()
+                .next()
+                .is_some_and(is_blank);
+        if here {
+            self.pos += kw.len();
+        }
+        here
     }
 
     /// True when, after `skip` bytes and optional blanks, `c` follows.
