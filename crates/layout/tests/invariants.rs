@@ -205,13 +205,7 @@ fn corpus_and_bench_keep_every_invariant() {
         println!("note: ../shared/corpus not found; skipping the corpus invariants");
         return;
     };
-    files.extend(liutu_testkit::bench(&[
-        "seed-integration",
-        "seed-phases",
-        "shapes-10",
-        "gen-flow-10",
-        "gen-flow-50",
-    ]));
+    files.extend(liutu_testkit::bench(&liutu_testkit::BENCH_FLOWCHARTS));
     let (checked, problems) = check_all(&files);
     println!("checked the layout invariants on {checked} corpus and bench flowcharts");
     assert!(

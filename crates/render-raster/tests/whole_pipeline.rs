@@ -53,14 +53,8 @@ fn corpus_and_bench_render_as_valid_svg_and_png() {
         println!("note: ../shared/corpus not found; skipping the corpus SVG check");
         return;
     };
-    files.extend(liutu_testkit::bench(&[
-        "seed-integration",
-        "seed-phases",
-        "shapes-10",
-        "gen-flow-10",
-        "gen-flow-50",
-        "api-callback-sequence",
-    ]));
+    files.extend(liutu_testkit::bench(&liutu_testkit::BENCH_FLOWCHARTS));
+    files.extend(liutu_testkit::bench(&["api-callback-sequence"]));
     let mut checked = 0;
     let mut problems = Vec::new();
     for (name, source) in &files {

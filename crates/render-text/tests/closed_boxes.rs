@@ -146,13 +146,7 @@ fn corpus_has_closed_boxes_in_both_widths() {
         println!("note: ../shared/corpus not found; skipping the corpus box check");
         return;
     };
-    files.extend(liutu_testkit::bench(&[
-        "seed-integration",
-        "seed-phases",
-        "shapes-10",
-        "gen-flow-10",
-        "gen-flow-50",
-    ]));
+    files.extend(liutu_testkit::bench(&liutu_testkit::BENCH_FLOWCHARTS));
     let (checked, problems) = check_files(&files);
     println!("checked the boxes of {checked} text drawings");
     assert!(

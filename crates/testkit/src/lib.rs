@@ -63,6 +63,15 @@ pub fn corpus(kind: Option<&str>, expect: &str) -> Option<Vec<Case>> {
     Some(files)
 }
 
+/// The bench's flowchart cases small enough for every test run.
+pub const BENCH_FLOWCHARTS: [&str; 5] = [
+    "seed-integration",
+    "seed-phases",
+    "shapes-10",
+    "gen-flow-10",
+    "gen-flow-50",
+];
+
 /// The named cases of `../shared/bench/cases/` that exist.
 pub fn bench(names: &[&str]) -> Vec<Case> {
     let Some(shared) = shared() else {
