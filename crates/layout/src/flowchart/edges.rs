@@ -268,9 +268,7 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
             .iter()
             .flatten()
         {
-            if let Some(u) = grid.get_mut(c.0, c.1) {
-                u.edge_fixed = true;
-            }
+            grid.update(c.0, c.1, |u| u.edge_fixed = true);
         }
         let (from_rect, from_shape) = anchor_outline(l, from);
         let (to_rect, to_shape) = anchor_outline(l, to);
@@ -526,15 +524,21 @@ fn search_leg(
         y1 = y1.max(p.cell.1);
     }
     let margin = 8 + ((x1 - x0) + (y1 - y0)) / 4;
-    let near = Costs {
+    let around = |margin: i32, costs: Costs| Costs {
         window: Some((x0 - margin, y0 - margin, x1 + margin, y1 + margin)),
-        ..strict
+        ..costs
     };
+    let near = around(margin, strict);
+    // Then a wider window: a detour further out than that would draw worse than an
+    // edge that crosses another, and searching the whole chart costs time and memory in
+    // proportion to its area.
+    let wide = around(4 * margin, strict);
+    let wide_loose = around(4 * margin, loose);
     let attempts = [
         (pf.as_slice(), pt.as_slice(), &near),
         (leg.from.as_slice(), leg.to.as_slice(), &near),
-        (leg.from.as_slice(), leg.to.as_slice(), &strict),
-        (leg.from.as_slice(), leg.to.as_slice(), &loose),
+        (leg.from.as_slice(), leg.to.as_slice(), &wide),
+        (leg.from.as_slice(), leg.to.as_slice(), &wide_loose),
     ];
     for (from, to, costs) in attempts {
         let mut work = cap.min(*budget);

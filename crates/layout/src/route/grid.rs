@@ -58,6 +58,36 @@ pub struct CellUse {
 }
 
 impl CellUse {
+    /// The cell packed into one byte, as the grid stores it: a big chart's grid has
+    /// millions of cells.
+    fn to_bits(self) -> u8 {
+        [
+            self.blocked,
+            self.halo,
+            self.frame_horizontal,
+            self.frame_vertical,
+            self.edge_horizontal,
+            self.edge_vertical,
+            self.edge_fixed,
+        ]
+        .iter()
+        .enumerate()
+        .fold(0, |bits, (i, &on)| bits | (u8::from(on) << i))
+    }
+
+    fn from_bits(bits: u8) -> CellUse {
+        let on = |i: u8| bits & (1 << i) != 0;
+        CellUse {
+            blocked: on(0),
+            halo: on(1),
+            frame_horizontal: on(2),
+            frame_vertical: on(3),
+            edge_horizontal: on(4),
+            edge_vertical: on(5),
+            edge_fixed: on(6),
+        }
+    }
+
     /// True when an edge already uses the cell in any way.
     pub fn has_edge(&self) -> bool {
         self.edge_horizontal || self.edge_vertical || self.edge_fixed
@@ -78,7 +108,7 @@ pub struct CellRect {
 pub struct Grid {
     pub width: i32,
     pub height: i32,
-    cells: Vec<CellUse>,
+    cells: Vec<u8>,
 }
 
 impl Grid {
@@ -87,7 +117,7 @@ impl Grid {
         Grid {
             width,
             height,
-            cells: vec![CellUse::default(); (width * height) as usize],
+            cells: vec![0; (width * height) as usize],
         }
     }
 
@@ -101,7 +131,7 @@ impl Grid {
 
     pub fn get(&self, x: i32, y: i32) -> CellUse {
         if self.contains(x, y) {
-            self.cells[self.index(x, y)]
+            CellUse::from_bits(self.cells[self.index(x, y)])
         } else {
             CellUse {
                 blocked: true,
@@ -110,12 +140,13 @@ impl Grid {
         }
     }
 
-    pub fn get_mut(&mut self, x: i32, y: i32) -> Option<&mut CellUse> {
+    /// Changes a cell (nothing outside the grid).
+    pub fn update(&mut self, x: i32, y: i32, change: impl FnOnce(&mut CellUse)) {
         if self.contains(x, y) {
             let i = self.index(x, y);
-            Some(&mut self.cells[i])
-        } else {
-            None
+            let mut cell = CellUse::from_bits(self.cells[i]);
+            change(&mut cell);
+            self.cells[i] = cell.to_bits();
         }
     }
 
@@ -124,13 +155,13 @@ impl Grid {
         for y in r.y0 - 1..=r.y1 + 1 {
             for x in r.x0 - 1..=r.x1 + 1 {
                 let inside = x >= r.x0 && x <= r.x1 && y >= r.y0 && y <= r.y1;
-                if let Some(c) = self.get_mut(x, y) {
+                self.update(x, y, |c| {
                     if inside {
                         c.blocked = true;
                     } else if halo {
                         c.halo = true;
                     }
-                }
+                });
             }
         }
     }
@@ -139,16 +170,12 @@ impl Grid {
     pub fn frame(&mut self, r: CellRect) {
         for x in r.x0..=r.x1 {
             for y in [r.y0, r.y1] {
-                if let Some(c) = self.get_mut(x, y) {
-                    c.frame_horizontal = true;
-                }
+                self.update(x, y, |c| c.frame_horizontal = true);
             }
         }
         for y in r.y0..=r.y1 {
             for x in [r.x0, r.x1] {
-                if let Some(c) = self.get_mut(x, y) {
-                    c.frame_vertical = true;
-                }
+                self.update(x, y, |c| c.frame_vertical = true);
             }
         }
     }
@@ -162,7 +189,7 @@ impl Grid {
             let vertical = |a: Option<(i32, i32)>| a.is_some_and(|(_, ay)| ay != y);
             let straight_h = horizontal(prev) && horizontal(next);
             let straight_v = vertical(prev) && vertical(next);
-            if let Some(c) = self.get_mut(x, y) {
+            self.update(x, y, |c| {
                 if straight_h {
                     c.edge_horizontal = true;
                 } else if straight_v {
@@ -170,7 +197,7 @@ impl Grid {
                 } else {
                     c.edge_fixed = true;
                 }
-            }
+            });
         }
     }
 }

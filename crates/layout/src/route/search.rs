@@ -47,7 +47,8 @@ impl Default for Costs {
     }
 }
 
-/// Reusable search memory: generation stamps avoid clearing it between searches.
+/// Reusable search memory, covering only the search window (so a local search on a
+/// big chart needs little of it): generation stamps avoid clearing it between searches.
 #[derive(Debug, Default)]
 pub struct Scratch {
     generation: u32,
@@ -74,8 +75,22 @@ pub fn find_path(
     scratch: &mut Scratch,
     work: &mut u64,
 ) -> Option<Vec<(i32, i32)>> {
-    let states = (grid.width * grid.height) as usize * 4;
-    if scratch.stamp.len() != states {
+    // The searched window, within the grid; states are numbered inside it.
+    let (wx0, wy0, wx1, wy1) = match costs.window {
+        Some((x0, y0, x1, y1)) => (
+            x0.max(0),
+            y0.max(0),
+            x1.min(grid.width - 1),
+            y1.min(grid.height - 1),
+        ),
+        None => (0, 0, grid.width - 1, grid.height - 1),
+    };
+    if wx0 > wx1 || wy0 > wy1 {
+        return None;
+    }
+    let window_width = wx1 - wx0 + 1;
+    let states = (window_width as usize * (wy1 - wy0 + 1) as usize) * 4;
+    if scratch.stamp.len() < states {
         scratch.stamp = vec![0; states];
         scratch.best = vec![0; states];
         scratch.parent = vec![NO_PARENT; states];
@@ -83,6 +98,8 @@ pub fn find_path(
         scratch.goal_dirs = vec![0; states / 4];
         scratch.generation = 0;
     }
+    let inside = |x: i32, y: i32| x >= wx0 && x <= wx1 && y >= wy0 && y <= wy1;
+    let local = |x: i32, y: i32| ((y - wy0) * window_width + (x - wx0)) as usize;
     scratch.generation = scratch.generation.wrapping_add(1);
     if scratch.generation == 0 {
         scratch.stamp.iter_mut().for_each(|s| *s = 0);
@@ -92,14 +109,14 @@ pub fn find_path(
     let generation = scratch.generation;
     let usable = |p: &&Port| {
         let c = grid.get(p.cell.0, p.cell.1);
-        !c.blocked && !c.has_edge()
+        inside(p.cell.0, p.cell.1) && !c.blocked && !c.has_edge()
     };
     let targets: Vec<Port> = to.iter().filter(usable).copied().collect();
     if targets.is_empty() {
         return None;
     }
     for t in &targets {
-        let i = grid.index(t.cell.0, t.cell.1);
+        let i = local(t.cell.0, t.cell.1);
         if scratch.goal_stamp[i] != generation {
             scratch.goal_stamp[i] = generation;
             scratch.goal_dirs[i] = 0;
@@ -122,7 +139,7 @@ pub fn find_path(
         let dy = (ty0 - y).max(0) + (y - ty1).max(0);
         (dx + dy) as u32 * costs.step
     };
-    let state_of = |x: i32, y: i32, d: Dir| (grid.index(x, y) * 4 + d.index()) as u32;
+    let state_of = |x: i32, y: i32, d: Dir| (local(x, y) * 4 + d.index()) as u32;
     let lowest = from
         .iter()
         .map(|p| p.cost + heuristic(p.cell.0, p.cell.1))
@@ -143,8 +160,8 @@ pub fn find_path(
     let decode = |s: u32| -> (i32, i32, Dir) {
         let cell = (s / 4) as i32;
         (
-            cell % grid.width,
-            cell / grid.width,
+            wx0 + cell % window_width,
+            wy0 + cell / window_width,
             Dir::ALL[(s % 4) as usize],
         )
     };
@@ -159,7 +176,7 @@ pub fn find_path(
         *work -= 1;
         let (x, y, arrived) = decode(s);
         // Goal: standing on a target port cell, having arrived heading into the object.
-        let cell = grid.index(x, y);
+        let cell = local(x, y);
         if scratch.goal_stamp[cell] == generation
             && scratch.goal_dirs[cell] & (1 << arrived.index()) != 0
         {
@@ -185,16 +202,14 @@ pub fn find_path(
             }
             let (dx, dy) = d.delta();
             let (nx, ny) = (x + dx, y + dy);
-            if let Some((x0, y0, x1, y1)) = costs.window
-                && (nx < x0 || nx > x1 || ny < y0 || ny > y1)
-            {
+            if !inside(nx, ny) {
                 continue;
             }
             let next = grid.get(nx, ny);
             if next.blocked || next.edge_fixed {
                 continue;
             }
-            let is_target = scratch.goal_stamp[grid.index(nx, ny)] == generation;
+            let is_target = scratch.goal_stamp[local(nx, ny)] == generation;
             let mut step = costs.step;
             if bend {
                 step += costs.bend;
