@@ -5,31 +5,35 @@ use liutu_measure::{clean_label, graphemes};
 use liutu_model::Rgba;
 use liutu_scene::Label;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Cell {
     strokes: Strokes,
     /// A shape's own glyph, shown while the strokes are still `mask_when_set`.
     shape: Option<(char, u8)>,
     /// An arrowhead or end marker, shown over strokes.
     marker: Option<char>,
-    /// A grapheme of text; the cell after a wide one is a continuation.
-    text: Option<String>,
+    /// A grapheme of text, as an index into [`Canvas::texts`] (kept apart so that the
+    /// many cells without text stay small); the cell after a wide one is a continuation.
+    text: Option<std::num::NonZeroU32>,
     continuation: bool,
-    /// Colours from styles, used only when colour output is on.
-    fg: Option<Rgba>,
-    bg: Option<Rgba>,
 }
+
+/// A cell's colours from styles (foreground, background).
+type Colours = (Option<Rgba>, Option<Rgba>);
 
 /// A grid of cells, drawn into and then printed.
 pub struct Canvas {
     width: usize,
     height: usize,
     cells: Vec<Cell>,
+    /// The text of every cell that has some (the first entry is never used, so that an
+    /// index is never zero).
+    texts: Vec<String>,
     ambiguous_wide: bool,
     /// Markers waiting for the charset (arrowheads are chosen at print time).
     heads: Vec<(usize, u8)>,
-    /// Emit ANSI colour escapes for painted cells.
-    color: bool,
+    /// Per cell, when colour output is on (empty otherwise: most output has none).
+    colours: Vec<Colours>,
 }
 
 impl Canvas {
@@ -40,29 +44,40 @@ impl Canvas {
             width,
             height,
             cells: vec![Cell::default(); width * height],
+            texts: vec![String::new()],
             ambiguous_wide,
             heads: Vec::new(),
-            color: false,
+            colours: Vec::new(),
         }
     }
 
     /// Turns ANSI colour output on or off (off by default).
     pub fn set_color(&mut self, on: bool) {
-        self.color = on;
+        self.colours = if on {
+            vec![(None, None); self.cells.len()]
+        } else {
+            Vec::new()
+        };
     }
 
     /// Sets the foreground colour of a cell.
     pub fn paint_fg(&mut self, x: i64, y: i64, colour: Rgba) {
-        if let Some(c) = self.cell(x, y) {
-            c.fg = Some(colour);
+        if let Some(i) = self.colour_index(x, y) {
+            self.colours[i].0 = Some(colour);
         }
     }
 
     /// Sets the background colour of a cell.
     pub fn paint_bg(&mut self, x: i64, y: i64, colour: Rgba) {
-        if let Some(c) = self.cell(x, y) {
-            c.bg = Some(colour);
+        if let Some(i) = self.colour_index(x, y) {
+            self.colours[i].1 = Some(colour);
         }
+    }
+
+    fn colour_index(&self, x: i64, y: i64) -> Option<usize> {
+        let inside = x >= 0 && y >= 0 && (x as usize) < self.width && (y as usize) < self.height;
+        let i = y as usize * self.width + x as usize;
+        (inside && i < self.colours.len()).then_some(i)
     }
 
     fn cell(&mut self, x: i64, y: i64) -> Option<&mut Cell> {
@@ -122,10 +137,7 @@ impl Canvas {
             if columns % 2 == 1 {
                 run.push(' ');
             }
-            if let Some(c) = self.cell(x, y) {
-                c.text = Some(run);
-                c.continuation = false;
-            }
+            self.put_text(x, y, run);
             for i in 1..cells {
                 if let Some(c) = self.cell(x + i, y) {
                     c.text = None;
@@ -135,10 +147,7 @@ impl Canvas {
             return;
         }
         for (g, w) in graphemes(&clean, ambiguous_wide) {
-            if let Some(c) = self.cell(x, y) {
-                c.text = Some(g.to_string());
-                c.continuation = false;
-            }
+            self.put_text(x, y, g.to_string());
             if w == 2
                 && let Some(c) = self.cell(x + 1, y)
             {
@@ -146,6 +155,15 @@ impl Canvas {
                 c.continuation = true;
             }
             x += w as i64;
+        }
+    }
+
+    fn put_text(&mut self, x: i64, y: i64, text: String) {
+        let index = std::num::NonZeroU32::new(self.texts.len() as u32);
+        if let Some(c) = self.cell(x, y) {
+            c.text = index;
+            c.continuation = false;
+            self.texts.push(text);
         }
     }
 
@@ -170,30 +188,40 @@ impl Canvas {
             self.cells[i].marker = Some(glyphs::arrow(towards, charset, wide));
         }
         let mut lines: Vec<String> = Vec::with_capacity(self.height);
-        for row in self.cells.chunks(self.width) {
+        let color = !self.colours.is_empty();
+        let plain = (None, None);
+        for (y, row) in self.cells.chunks(self.width).enumerate() {
+            let colours = |x: usize| {
+                if color {
+                    self.colours[y * self.width + x]
+                } else {
+                    plain
+                }
+            };
             let mut line = String::with_capacity(row.len());
             // The colours in effect, to write an escape only where they change.
             let mut current: (Option<Rgba>, Option<Rgba>) = (None, None);
             // Trailing blank cells are trimmed, unless painted.
-            let last = row
-                .iter()
-                .rposition(|c| {
+            let last = (0..row.len())
+                .rposition(|x| {
+                    let c = &row[x];
                     c.text.is_some()
                         || c.marker.is_some()
                         || c.strokes.mask() != 0
-                        || (self.color && c.bg.is_some())
+                        || colours(x).1.is_some()
                 })
                 .map_or(0, |i| i + 1);
-            for c in &row[..last] {
+            for (x, c) in row[..last].iter().enumerate() {
                 if c.continuation {
                     continue;
                 }
-                if self.color && (c.fg, c.bg) != current {
-                    line.push_str(&ansi(c.fg, c.bg));
-                    current = (c.fg, c.bg);
+                if color && colours(x) != current {
+                    let (fg, bg) = colours(x);
+                    line.push_str(&ansi(fg, bg));
+                    current = (fg, bg);
                 }
-                let glyph = if let Some(t) = &c.text {
-                    line.push_str(t);
+                let glyph = if let Some(t) = c.text {
+                    line.push_str(&self.texts[t.get() as usize]);
                     continue;
                 } else if let Some(m) = c.marker {
                     ascii_marker(m, charset)
@@ -215,7 +243,7 @@ impl Canvas {
             if current != (None, None) {
                 line.push_str("\x1b[0m");
             }
-            lines.push(if self.color {
+            lines.push(if color {
                 line
             } else {
                 line.trim_end().to_string()
