@@ -19,6 +19,11 @@ pub struct Block {
     pub nodes: Vec<(NodeId, Rect)>,
     pub clusters: Vec<(SubgraphId, Rect)>,
     pub labels: Vec<(EdgeId, Rect)>,
+    /// For each edge laid out across ranks: the boxes it must pass through, from its
+    /// source to its target — one per rank between its ends (its label's box on the
+    /// label's rank, the rank's band at its dummy elsewhere). Routing threads the edge
+    /// through them, so it follows the order the layered engine chose for it.
+    pub gates: Vec<(EdgeId, Vec<Rect>)>,
 }
 
 impl Block {
@@ -28,7 +33,8 @@ impl Block {
             .iter_mut()
             .map(|(_, r)| r)
             .chain(self.clusters.iter_mut().map(|(_, r)| r))
-            .chain(self.labels.iter_mut().map(|(_, r)| r));
+            .chain(self.labels.iter_mut().map(|(_, r)| r))
+            .chain(self.gates.iter_mut().flat_map(|(_, g)| g.iter_mut()));
         for r in rects {
             r.x += dx;
             r.y += dy;
@@ -249,6 +255,7 @@ fn layout_scope(
     };
     block.width = width;
     block.height = height;
+    let mut label_of: Vec<Option<Rect>> = vec![None; link_edges.len()];
     for (layer_node, node) in placement.layers.nodes.iter().enumerate() {
         match node.kind {
             NodeKind::Item(i) => {
@@ -276,6 +283,7 @@ fn layout_scope(
                             block.nodes.extend(child.nodes);
                             block.clusters.extend(child.clusters);
                             block.labels.extend(child.labels);
+                            block.gates.extend(child.gates);
                         }
                     }
                 }
@@ -292,11 +300,41 @@ fn layout_scope(
                     } else {
                         (x, y)
                     };
+                    label_of[link] = Some(Rect::new(x, y, w, h));
                     block.labels.push((e, Rect::new(x, y, w, h)));
                 }
             }
             NodeKind::Dummy(_) => {}
         }
+    }
+    let half = spacing.dummy_across / 2.0;
+    for (link, chain) in placement.layers.chains.iter().enumerate() {
+        let Some(chain) = chain else { continue };
+        let inner = &chain.nodes[1..chain.nodes.len() - 1];
+        if inner.is_empty() {
+            continue;
+        }
+        let e = link_edges[link];
+        let mut gates: Vec<Rect> = inner
+            .iter()
+            .map(|&n| match placement.layers.nodes[n].kind {
+                NodeKind::Label(_) => label_of[link].unwrap_or_else(|| to_rect(placement.rect(n))),
+                _ => {
+                    let r = placement.layers.nodes[n].rank;
+                    let across = placement.across[n];
+                    to_rect((
+                        across - half,
+                        placement.rank_start[r],
+                        2.0 * half,
+                        placement.rank_size[r],
+                    ))
+                }
+            })
+            .collect();
+        if chain.reversed {
+            gates.reverse();
+        }
+        block.gates.push((e, gates));
     }
     block
 }

@@ -8,7 +8,7 @@
 use super::blocks::Anchor;
 use super::clip::onto_outline;
 use super::metrics::Metrics;
-use crate::route::{Costs, Dir, Grid, Port, find_path};
+use crate::route::{Corridor, Costs, Dir, Grid, Port, find_path};
 use liutu_model::{Direction, Flowchart, Shape};
 use liutu_scene::{Point, Rect};
 
@@ -88,6 +88,9 @@ pub struct Layout<'a> {
     /// Title box of each cluster, blocked for edges.
     pub title_rects: &'a [Rect],
     pub label_rects: &'a [Option<Rect>],
+    /// Per edge, the boxes the layered layout kept for it on each rank between its ends,
+    /// from source to target (see [`super::blocks::Block::gates`]).
+    pub gates: &'a [Vec<Rect>],
     /// Direction each edge flows in (that of the scope it was laid out in).
     pub edge_flow: &'a [Direction],
     pub width: f64,
@@ -247,7 +250,16 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
             .map_or(Anchor::Node(edge.to), Anchor::Cluster);
         let (fc, tc) = (anchor_cells(from), anchor_cells(to));
         let label = l.label_rects[e].map(|r| Cells::of(&r, pitch));
+        // Search first near the way the layout kept for the edge through the ranks.
+        let corridor = (!l.gates[e].is_empty() && from != to).then(|| {
+            let stations: Vec<crate::route::CellRect> = std::iter::once(fc.grid_rect())
+                .chain(l.gates[e].iter().map(|r| Cells::of(r, pitch).grid_rect()))
+                .chain(std::iter::once(tc.grid_rect()))
+                .collect();
+            Corridor::through(&stations, !l.edge_flow[e].is_horizontal(), CORRIDOR_MARGIN)
+        });
         let request = Request {
+            corridor: corridor.as_ref(),
             from: fc,
             to: tc,
             self_loop: from == to,
@@ -354,8 +366,13 @@ fn border_of(port: Cell, dir: Dir) -> Cell {
     (port.0 - dx, port.1 - dy)
 }
 
+/// How far (in grid cells) a search may stray from the way the layout kept for an edge
+/// before wider searches are tried.
+const CORRIDOR_MARGIN: i32 = 12;
+
 /// One edge to route.
-struct Request {
+struct Request<'a> {
+    corridor: Option<&'a Corridor>,
     from: Cells,
     to: Cells,
     self_loop: bool,
@@ -370,7 +387,9 @@ struct Request {
 
 /// One stretch of an edge to search: from one set of ports to another, each preferred
 /// port tried alone first.
-struct Leg {
+struct Leg<'a> {
+    /// Where to search first.
+    corridor: Option<&'a Corridor>,
     from: Vec<Port>,
     from_preferred: Option<Port>,
     to: Vec<Port>,
@@ -433,6 +452,7 @@ fn route_one(
         let port = |(cell, dir): (Cell, Dir)| Port { cell, dir, cost: 0 };
         // Each leg is searched towards its node, so it bends near the node.
         legs.push(Leg {
+            corridor: r.corridor,
             from: start,
             from_preferred: from_port,
             to: vec![port(enter)],
@@ -440,6 +460,7 @@ fn route_one(
             backwards: true,
         });
         legs.push(Leg {
+            corridor: r.corridor,
             from: vec![port(leave)],
             from_preferred: None,
             to: end,
@@ -448,6 +469,7 @@ fn route_one(
         });
     } else {
         legs.push(Leg {
+            corridor: r.corridor,
             from: start,
             from_preferred: from_port,
             to: end,
@@ -534,22 +556,37 @@ fn search_leg(
     // proportion to its area.
     let wide = around(4 * margin, strict);
     let wide_loose = around(4 * margin, loose);
+    let in_corridor = Costs {
+        window: leg.corridor.map(Corridor::bounds),
+        ..strict
+    };
+    let corridor_attempts = leg.corridor.map(|c| {
+        [
+            (pf.as_slice(), pt.as_slice(), &in_corridor, Some(c)),
+            (
+                leg.from.as_slice(),
+                leg.to.as_slice(),
+                &in_corridor,
+                Some(c),
+            ),
+        ]
+    });
     let attempts = [
-        (pf.as_slice(), pt.as_slice(), &near),
-        (leg.from.as_slice(), leg.to.as_slice(), &near),
-        (leg.from.as_slice(), leg.to.as_slice(), &wide),
-        (leg.from.as_slice(), leg.to.as_slice(), &wide_loose),
+        (pf.as_slice(), pt.as_slice(), &near, None),
+        (leg.from.as_slice(), leg.to.as_slice(), &near, None),
+        (leg.from.as_slice(), leg.to.as_slice(), &wide, None),
+        (leg.from.as_slice(), leg.to.as_slice(), &wide_loose, None),
     ];
-    for (from, to, costs) in attempts {
+    for (from, to, costs, corridor) in corridor_attempts.into_iter().flatten().chain(attempts) {
         let mut work = cap.min(*budget);
         let before = work;
         let found = if leg.backwards {
-            find_path(grid, to, from, costs, scratch, &mut work).map(|mut p| {
+            find_path(grid, to, from, costs, corridor, scratch, &mut work).map(|mut p| {
                 p.reverse();
                 p
             })
         } else {
-            find_path(grid, from, to, costs, scratch, &mut work)
+            find_path(grid, from, to, costs, corridor, scratch, &mut work)
         };
         *budget -= before - work;
         if let Some(path) = found {

@@ -83,6 +83,13 @@ pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOpti
     for (e, r) in block.labels.drain(..) {
         label_rects[e] = Some(Rect::new(r.x + m, r.y + m, r.width, r.height));
     }
+    let mut gates: Vec<Vec<Rect>> = vec![Vec::new(); chart.edges.len()];
+    for (e, g) in block.gates.drain(..) {
+        gates[e] = g
+            .into_iter()
+            .map(|r| Rect::new(r.x + m, r.y + m, r.width, r.height))
+            .collect();
+    }
     let title_rects: Vec<Rect> = cluster_rects
         .iter()
         .zip(&title_sizes)
@@ -106,6 +113,7 @@ pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOpti
         cluster_rects: &cluster_rects,
         title_rects: &title_rects,
         label_rects: &label_rects,
+        gates: &gates,
         edge_flow: &edge_flow,
         width: block.width + 2.0 * m,
         height: block.height + 2.0 * m,

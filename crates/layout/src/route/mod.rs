@@ -7,9 +7,11 @@
 //! never runs along it. Text art uses one grid cell per character cell; graphics use a
 //! coarser pitch in pixels.
 
+mod corridor;
 mod grid;
 mod queue;
 mod search;
 
+pub use corridor::Corridor;
 pub use grid::{CellRect, CellUse, Dir, Grid};
 pub use search::{Costs, Port, Scratch, find_path};

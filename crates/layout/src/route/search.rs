@@ -5,6 +5,7 @@
 //! Running along another edge is forbidden in strict mode and merely expensive
 //! otherwise, so a path is always found when one exists at all.
 
+use super::corridor::Corridor;
 use super::grid::{Dir, Grid};
 use super::queue::BucketQueue;
 
@@ -66,12 +67,14 @@ const NO_PARENT: u32 = u32::MAX;
 
 /// The cheapest path from one of `from` to one of `to`: the cells from the start port's
 /// cell to the end port's cell inclusive. `work` counts expanded states; the search
-/// gives up (None) when it runs out.
+/// gives up (None) when it runs out. With a `corridor`, only its cells are searched
+/// (within `costs.window`, which should be its bounds).
 pub fn find_path(
     grid: &Grid,
     from: &[Port],
     to: &[Port],
     costs: &Costs,
+    corridor: Option<&Corridor>,
     scratch: &mut Scratch,
     work: &mut u64,
 ) -> Option<Vec<(i32, i32)>> {
@@ -98,7 +101,9 @@ pub fn find_path(
         scratch.goal_dirs = vec![0; states / 4];
         scratch.generation = 0;
     }
-    let inside = |x: i32, y: i32| x >= wx0 && x <= wx1 && y >= wy0 && y <= wy1;
+    let inside = |x: i32, y: i32| {
+        x >= wx0 && x <= wx1 && y >= wy0 && y <= wy1 && corridor.is_none_or(|c| c.allows(x, y))
+    };
     let local = |x: i32, y: i32| ((y - wy0) * window_width + (x - wx0)) as usize;
     scratch.generation = scratch.generation.wrapping_add(1);
     if scratch.generation == 0 {
@@ -312,6 +317,7 @@ mod tests {
             &from,
             &to,
             &Costs::default(),
+            None,
             &mut Scratch::default(),
             &mut 100_000,
         )
@@ -343,6 +349,7 @@ mod tests {
             &from,
             &to,
             &Costs::default(),
+            None,
             &mut Scratch::default(),
             &mut 100_000,
         )
