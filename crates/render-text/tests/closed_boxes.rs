@@ -1,7 +1,8 @@
 //! Every box in the text art is closed and rectangular *as a terminal shows it*: columns
 //! are counted with the terminal's widths (CJK two columns; with `--ambiguous-wide`, box
 //! drawing two columns too), and every node's corners and sides must stand exactly at
-//! the columns its cells map to, with unbroken sides.
+//! the columns its cells map to, with unbroken sides. And every label — of a node, an
+//! edge or a frame — is printed on its rows, and exactly once.
 //!
 //! Run on the repository's examples always, and on the Mermaid corpus and bench cases in
 //! `../shared` when present (skipped with a note otherwise).
@@ -80,6 +81,58 @@ fn check(name: &str, scene: &Scene, text: &str, ambiguous_wide: bool) -> Vec<Str
     problems
 }
 
+/// Problems with the labels of one drawing: each line of each label must be on the row
+/// its box gives it, and appear in the whole text exactly as often as the labels hold
+/// it (a label inside another counts), so no label is lost, cut or printed twice.
+fn check_labels(name: &str, scene: &Scene, text: &str) -> Vec<String> {
+    // (what the label is, its row, the line as the canvas writes it)
+    let mut lines: Vec<(String, usize, String)> = Vec::new();
+    let labels = scene
+        .nodes
+        .iter()
+        .map(|n| (format!("node {}", n.id), &n.label))
+        .chain(scene.edges.iter().filter_map(|e| {
+            e.label
+                .as_ref()
+                .map(|l| (format!("edge {}->{}", e.from, e.to), l))
+        }))
+        .chain(
+            scene
+                .clusters
+                .iter()
+                .map(|c| (format!("frame {}", c.id), &c.title)),
+        );
+    for (what, label) in labels {
+        for (i, line) in label.text.lines.iter().enumerate() {
+            let plain: String = line.spans.iter().map(|s| s.text.as_str()).collect();
+            let clean = liutu_measure::clean_label(&plain).trim().to_string();
+            // Labels of punctuation alone could be mistaken for edge glyphs.
+            if clean.chars().any(char::is_alphanumeric) {
+                lines.push((what.clone(), label.rect.y as usize + i, clean));
+            }
+        }
+    }
+    let rows: Vec<&str> = text.lines().collect();
+    let mut problems = Vec::new();
+    for (what, row, line) in &lines {
+        if !rows.get(*row).is_some_and(|r| r.contains(line.as_str())) {
+            problems.push(format!("{name}: {what}: {line:?} is not on row {row}"));
+            continue;
+        }
+        let expected: usize = lines
+            .iter()
+            .map(|(_, _, l)| l.matches(line.as_str()).count())
+            .sum();
+        let found = text.matches(line.as_str()).count();
+        if found != expected {
+            problems.push(format!(
+                "{name}: {what}: {line:?} printed {found} times, expected {expected}"
+            ));
+        }
+    }
+    problems
+}
+
 fn draw(source: &str, ambiguous_wide: bool) -> Option<(Scene, String)> {
     let read = liutu_syntax::read(source);
     if read.has_errors() {
@@ -118,6 +171,7 @@ fn check_files(files: &[(String, String)]) -> (usize, Vec<String>) {
                     name.clone()
                 };
                 problems.extend(check(&label, &scene, &text, wide));
+                problems.extend(check_labels(&label, &scene, &text));
             }
         }
     }
@@ -125,7 +179,7 @@ fn check_files(files: &[(String, String)]) -> (usize, Vec<String>) {
 }
 
 #[test]
-fn examples_have_closed_boxes_in_both_widths() {
+fn examples_have_closed_boxes_and_each_label_once() {
     let (checked, problems) = check_files(&liutu_testkit::examples());
     assert!(checked >= 8, "only {checked} drawings");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -141,14 +195,24 @@ fn the_checker_sees_a_misaligned_box() {
 }
 
 #[test]
-fn corpus_has_closed_boxes_in_both_widths() {
+fn the_checker_sees_a_lost_or_doubled_label() {
+    let (scene, text) =
+        draw("flowchart LR\n  A[需求分析] -->|先做| B[Design]", false).expect("drawn");
+    assert!(check_labels("fine", &scene, &text).is_empty());
+    assert!(!check_labels("lost", &scene, &text.replace("Design", "      ")).is_empty());
+    let doubled = format!("{text}Design\n");
+    assert!(!check_labels("doubled", &scene, &doubled).is_empty());
+}
+
+#[test]
+fn corpus_has_closed_boxes_and_each_label_once() {
     let Some(mut files) = liutu_testkit::corpus(Some("flowchart"), "ok") else {
         println!("note: ../shared/corpus not found; skipping the corpus box check");
         return;
     };
     files.extend(liutu_testkit::bench(&liutu_testkit::BENCH_FLOWCHARTS));
     let (checked, problems) = check_files(&files);
-    println!("checked the boxes of {checked} text drawings");
+    println!("checked the boxes and labels of {checked} text drawings");
     assert!(
         problems.is_empty(),
         "{} problems:\n{}",
