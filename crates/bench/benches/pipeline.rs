@@ -1,5 +1,6 @@
-//! Benchmarks (divan) of every phase at 10, 100, 1,000 and 5,000 nodes, and of the whole
-//! pipeline on the bundled examples.
+//! Benchmarks (divan) of every phase at 10, 100, 1,000 and 5,000 nodes, of parsing a
+//! 10,000-edge chart (issue #3's target), and of the whole pipeline on the bundled
+//! examples.
 //!
 //! Run: `cargo bench -p liutu-bench` (all), or with a filter, e.g.
 //! `cargo bench -p liutu-bench -- layout_cells`. Inputs come from
@@ -62,6 +63,13 @@ fn pixel_scene(n: usize) -> Scene {
 #[divan::bench(args = SIZES, max_time = 5)]
 fn parse(bencher: Bencher, n: usize) {
     let source = liutu_bench::flowchart(n);
+    bencher.bench(|| liutu_syntax::read(black_box(&source)));
+}
+
+/// Issue #3's target: a 10,000-edge flowchart (7,500 nodes) parses in under 10 ms.
+#[divan::bench(max_time = 5)]
+fn parse_10k_edges(bencher: Bencher) {
+    let source = liutu_bench::flowchart(liutu_bench::NODES_FOR_10K_EDGES);
     bencher.bench(|| liutu_syntax::read(black_box(&source)));
 }
 

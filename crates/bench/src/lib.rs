@@ -73,6 +73,10 @@ fn label(rng: &mut Rng) -> String {
     out
 }
 
+/// Node count whose [`flowchart`] has just over 10,000 edges (10,028): the chart of
+/// issue #3's target, "a 10,000-edge flowchart parses in under 10 ms".
+pub const NODES_FOR_10K_EDGES: usize = 7_500;
+
 /// A generated `flowchart TD` with `n` nodes (see the crate docs for the recipe).
 pub fn flowchart(n: usize) -> String {
     let mut rng = Rng(0x5eed_0000_0000_0000 ^ (n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
@@ -148,5 +152,12 @@ mod tests {
         assert_eq!(nodes, 1000);
         // About 1.3 edges per node plus 4 % back edges, as in the shared cases.
         assert!((1250..1450).contains(&edges), "{edges}");
+    }
+
+    #[test]
+    fn the_10k_edge_chart_has_10k_edges() {
+        let text = flowchart(NODES_FOR_10K_EDGES);
+        let edges = text.lines().filter(|l| l.contains("-->")).count();
+        assert!((10_000..10_100).contains(&edges), "{edges}");
     }
 }

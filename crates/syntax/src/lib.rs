@@ -40,9 +40,11 @@ pub fn read(source: &str) -> Read {
     if let Some(read) = sequence::read(source) {
         return read;
     }
-    let (tree, mut diagnostics) = parse::parse(source);
+    // The tree borrows its ids and labels from the text it parsed: the normalised one.
+    let source = parse::normalize_newlines(source);
+    let (tree, mut diagnostics) = parse::parse(&source);
     let diagram = tree.map(|tree| {
-        let (diagram, lowered) = lower::lower(&tree, source);
+        let (diagram, lowered) = lower::lower(&tree);
         diagnostics.extend(lowered);
         diagram
     });

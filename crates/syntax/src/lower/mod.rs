@@ -20,10 +20,18 @@ use liutu_model::{
     ClassDef, Click, Diagram, Direction, Edge, Flowchart, Node, NodeId, RichText, Shape, Span,
     Style, Subgraph, SubgraphId,
 };
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-pub(crate) fn lower(tree: &Tree, _source: &str) -> (Diagram, Vec<Diagnostic>) {
-    let mut l = Lowerer::default();
+pub(crate) fn lower<'a>(tree: &'a Tree<'a>) -> (Diagram, Vec<Diagnostic>) {
+    let mut l = Lowerer {
+        chain_nodes: &tree.nodes,
+        chain_links: &tree.links,
+        ..Lowerer::default()
+    };
+    // Every link makes at least one edge (more with `&`): no regrowing the list of a big
+    // chart edge by edge.
+    l.fc.edges.reserve(tree.links.len());
     l.fc.direction = tree.direction.as_ref().map_or(Direction::TB, |d| d.value);
     l.fc.title = tree.title.as_ref().map(|t| t.value.clone());
     l.diags.extend(config::check(&tree.config));
@@ -83,12 +91,18 @@ enum End {
 }
 
 #[derive(Default)]
-struct Lowerer {
+struct Lowerer<'a> {
+    /// The tree's [`ast::Document::nodes`] and [`ast::Document::links`], which chains
+    /// index.
+    chain_nodes: &'a [NodeRef<'a>],
+    chain_links: &'a [ast::Link<'a>],
     fc: Flowchart,
     diags: Vec<Diagnostic>,
-    nodes: HashMap<String, NodeId>,
+    /// Node ids as the source spells them (borrowed, so a mention costs one lookup and no
+    /// copy); owned only for the node an empty subgraph gets in `finish`.
+    nodes: HashMap<Cow<'a, str>, NodeId>,
     subgraphs: HashMap<String, SubgraphId>,
-    edge_ids: HashMap<String, usize>,
+    edge_ids: HashMap<&'a str, usize>,
     /// Per subgraph: the nodes its own statements mention, in order.
     mentions: Vec<Vec<NodeId>>,
     /// Next subgraph index handed out by the walk (same pre-order as the declaration).
@@ -98,12 +112,17 @@ struct Lowerer {
     default_curve: Option<String>,
     /// Hints computed so far for unknown ids (bounded so hints stay linear).
     hints_left: usize,
+    /// Scratch for [`Lowerer::chain`], kept between chains so that lowering a chain
+    /// allocates nothing: where each written node ends, group after group, and the
+    /// index in `ends` at which each group starts (plus one past the last).
+    ends: Vec<End>,
+    group_starts: Vec<usize>,
 }
 
-impl Lowerer {
+impl<'a> Lowerer<'a> {
     /// Creates every subgraph first (pre-order: parents before children) so edges can
     /// refer to a subgraph written later.
-    fn declare_subgraphs(&mut self, stmts: &[Statement], parent: Option<SubgraphId>) {
+    fn declare_subgraphs(&mut self, stmts: &[Statement<'a>], parent: Option<SubgraphId>) {
         for s in stmts {
             if let Statement::Subgraph(sg) = s {
                 let index = self.fc.subgraphs.len();
@@ -136,13 +155,13 @@ impl Lowerer {
         }
     }
 
-    fn block(&mut self, stmts: &[Statement], current: Option<SubgraphId>) {
+    fn block(&mut self, stmts: &[Statement<'a>], current: Option<SubgraphId>) {
         for s in stmts {
             self.statement(s, current);
         }
     }
 
-    fn statement(&mut self, s: &Statement, current: Option<SubgraphId>) {
+    fn statement(&mut self, s: &Statement<'a>, current: Option<SubgraphId>) {
         match s {
             Statement::Chain(chain) => self.chain(chain, current),
             Statement::Subgraph(sg) => {
@@ -166,35 +185,37 @@ impl Lowerer {
                     "`direction` outside a subgraph is ignored; set the direction in the header",
                 )),
             },
-            Statement::ClassDef { names, style, .. } => {
+            Statement::ClassDef(stmt) => {
+                let ast::ClassDef { names, style, .. } = &**stmt;
                 for name in names {
                     self.fc.class_defs.push(ClassDef {
-                        name: name.value.clone(),
+                        name: name.value.to_string(),
                         style: to_style(style),
                     });
                 }
             }
-            Statement::Class { nodes, classes, .. } => {
+            Statement::Class(stmt) => {
+                let ast::Class { nodes, classes, .. } = &**stmt;
+                let owned = || classes.iter().map(|c| c.to_string());
                 for id in nodes {
-                    if let Some(&n) = self.nodes.get(&id.value) {
-                        self.fc.nodes[n].classes.extend(classes.iter().cloned());
-                    } else if let Some(&sg) = self.subgraphs.get(&id.value) {
-                        self.fc.subgraphs[sg]
-                            .classes
-                            .extend(classes.iter().cloned());
-                    } else if let Some(&e) = self.edge_ids.get(&id.value) {
-                        self.fc.edges[e].classes.extend(classes.iter().cloned());
+                    if let Some(&n) = self.nodes.get(id.value) {
+                        self.fc.nodes[n].classes.extend(owned());
+                    } else if let Some(&sg) = self.subgraphs.get(id.value) {
+                        self.fc.subgraphs[sg].classes.extend(owned());
+                    } else if let Some(&e) = self.edge_ids.get(id.value) {
+                        self.fc.edges[e].classes.extend(owned());
                     } else {
                         let d = self.unknown_node(id, "`class` names an unknown node");
                         self.diags.push(d);
                     }
                 }
             }
-            Statement::Style { node, style, .. } => {
+            Statement::Style(stmt) => {
+                let ast::Style { node, style, .. } = &**stmt;
                 let st = to_style(style);
-                if let Some(&n) = self.nodes.get(&node.value) {
+                if let Some(&n) = self.nodes.get(node.value) {
                     self.fc.nodes[n].style.extend(&st);
-                } else if let Some(&sg) = self.subgraphs.get(&node.value) {
+                } else if let Some(&sg) = self.subgraphs.get(node.value) {
                     self.fc.subgraphs[sg].style.extend(&st);
                 } else {
                     // Mermaid creates the node; do the same, but say so.
@@ -203,16 +224,17 @@ impl Lowerer {
                         "`style` names a node that does not exist yet; it is created",
                     );
                     self.diags.push(d);
-                    let n = self.node_index(&node.value, node.span);
+                    let n = self.node_index(Cow::Borrowed(node.value), node.span);
                     self.fc.nodes[n].style.extend(&st);
                 }
             }
-            Statement::LinkStyle {
-                targets,
-                interpolate,
-                style,
-                ..
-            } => {
+            Statement::LinkStyle(stmt) => {
+                let ast::LinkStyle {
+                    targets,
+                    interpolate,
+                    style,
+                    ..
+                } = &**stmt;
                 let st = to_style(style);
                 match targets {
                     LinkTargets::Default => {
@@ -253,7 +275,8 @@ impl Lowerer {
                     }
                 }
             }
-            Statement::Click { node, action, .. } => {
+            Statement::Click(stmt) => {
+                let ast::Click { node, action, .. } = &**stmt;
                 let click = match action {
                     ClickAction::Href {
                         url,
@@ -274,7 +297,7 @@ impl Lowerer {
                         tooltip: tooltip.clone(),
                     },
                 };
-                match self.nodes.get(&node.value) {
+                match self.nodes.get(node.value) {
                     Some(&n) => self.fc.nodes[n].click = Some(click),
                     None => {
                         let d =
@@ -288,11 +311,11 @@ impl Lowerer {
         }
     }
 
-    fn unknown_node(&mut self, id: &ast::Spanned<String>, message: &str) -> Diagnostic {
+    fn unknown_node(&mut self, id: &ast::Spanned<&str>, message: &str) -> Diagnostic {
         let mut d = Diagnostic::warning(id.span, format!("{message}: `{}`", id.value));
         if self.hints_left < 32 {
             self.hints_left += 1;
-            if let Some(near) = nearest(&id.value, self.fc.nodes.iter().map(|n| n.id.as_str())) {
+            if let Some(near) = nearest(id.value, self.fc.nodes.iter().map(|n| n.id.as_str())) {
                 d = d.with_hint(format!("did you mean `{near}`?"));
             }
         }
@@ -300,14 +323,20 @@ impl Lowerer {
     }
 
     /// Index of node `id`, creating it (label = id) on first mention.
-    fn node_index(&mut self, id: &str, span: Span) -> NodeId {
-        if let Some(&n) = self.nodes.get(id) {
+    fn node_index(&mut self, id: Cow<'a, str>, span: Span) -> NodeId {
+        if let Some(&n) = self.nodes.get(id.as_ref()) {
             return n;
         }
+        let label = RichText::plain(&id);
+        self.add_node(id, span, label)
+    }
+
+    /// Creates node `id`, which must not exist yet.
+    fn add_node(&mut self, id: Cow<'a, str>, span: Span, label: RichText) -> NodeId {
         let n = self.fc.nodes.len();
         self.fc.nodes.push(Node {
             id: id.to_string(),
-            label: RichText::plain(id),
+            label,
             shape: Shape::Rect,
             classes: Vec::new(),
             style: Style::default(),
@@ -317,46 +346,59 @@ impl Lowerer {
             parent: None,
             span,
         });
-        self.nodes.insert(id.to_string(), n);
+        self.nodes.insert(id, n);
         n
     }
 
     /// Applies one written node; returns where edges to it end (`None` when it was
     /// edge data, `e1@{...}`).
-    fn node_ref(&mut self, r: &NodeRef, current: Option<SubgraphId>) -> Option<End> {
-        let id = r.id.value.as_str();
-        let plain = r.shape.is_none() && r.label.is_none() && r.data.is_empty();
-        if !self.nodes.contains_key(id) {
-            if let Some(&sg) = self.subgraphs.get(id)
-                && plain
-                && r.classes.is_empty()
-            {
-                return Some(End::Subgraph(sg));
+    fn node_ref(&mut self, r: &NodeRef<'a>, current: Option<SubgraphId>) -> Option<End> {
+        let id = r.id.value;
+        let n = match self.nodes.get(id) {
+            Some(&n) => {
+                // A later mention with brackets replaces the label.
+                if let Some(label) = r.label() {
+                    self.fc.nodes[n].label = text::rich_text(label);
+                }
+                n
             }
-            if let Some(&e) = self.edge_ids.get(id)
-                && r.shape.is_none()
-                && r.label.is_none()
-            {
-                self.edge_data(e, r);
-                return None;
+            None => {
+                if let Some(&sg) = self.subgraphs.get(id)
+                    && r.details.is_none()
+                {
+                    return Some(End::Subgraph(sg));
+                }
+                if let Some(&e) = self.edge_ids.get(id)
+                    && r.shape().is_none()
+                    && r.label().is_none()
+                {
+                    self.edge_data(e, r);
+                    return None;
+                }
+                // The label written here is the node's from the start: no id label to
+                // build and throw away.
+                let label = match r.label() {
+                    Some(label) => text::rich_text(label),
+                    None => RichText::plain(id),
+                };
+                self.add_node(Cow::Borrowed(id), r.id.span, label)
             }
-        }
-        let n = self.node_index(id, r.id.span);
+        };
         if let Some(c) = current {
             self.mentions[c].push(n);
         }
-        let node = &mut self.fc.nodes[n];
-        if let Some(shape) = &r.shape {
-            node.shape = shape.value;
+        // Most mentions are a bare id: leave the node alone then (a big chart's nodes do
+        // not fit in the cache, so every needless visit is a miss).
+        if let Some(shape) = r.shape() {
+            self.fc.nodes[n].shape = shape.value;
         }
-        if let Some(label) = &r.label {
-            node.label = text::rich_text(label);
+        if !r.classes().is_empty() {
+            let classes = r.classes().iter().map(|c| c.value.to_string());
+            self.fc.nodes[n].classes.extend(classes);
         }
-        node.classes
-            .extend(r.classes.iter().map(|c| c.value.clone()));
-        for entry in &r.data {
-            let value = entry.value.value.as_str();
-            match entry.key.value.as_str() {
+        for entry in r.data() {
+            let value = entry.value.value.as_ref();
+            match entry.key.value {
                 "shape" => match Shape::from_name(value) {
                     Some(s) => self.fc.nodes[n].shape = s,
                     None if UNMODELLED_SHAPES
@@ -393,10 +435,10 @@ impl Lowerer {
         Some(End::Node(n))
     }
 
-    fn edge_data(&mut self, e: usize, r: &NodeRef) {
-        for entry in &r.data {
-            let value = entry.value.value.as_str();
-            match entry.key.value.as_str() {
+    fn edge_data(&mut self, e: usize, r: &NodeRef<'a>) {
+        for entry in r.data() {
+            let value = entry.value.value.as_ref();
+            match entry.key.value {
                 "animate" => self.fc.edges[e].animate = value == "true",
                 "animation" => self.fc.edges[e].animate = !value.is_empty() && value != "none",
                 "curve" => self.fc.edges[e].curve = Some(value.to_string()),
@@ -408,17 +450,23 @@ impl Lowerer {
         }
         self.fc.edges[e]
             .classes
-            .extend(r.classes.iter().map(|c| c.value.clone()));
+            .extend(r.classes().iter().map(|c| c.value.to_string()));
     }
 
     fn chain(&mut self, chain: &ast::Chain, current: Option<SubgraphId>) {
-        let groups: Vec<Vec<End>> = chain
-            .groups
-            .iter()
-            .map(|g| g.iter().filter_map(|r| self.node_ref(r, current)).collect())
-            .collect();
-        for (i, link) in chain.links.iter().enumerate() {
-            let (Some(from), Some(to)) = (groups.get(i), groups.get(i + 1)) else {
+        let mut ends = std::mem::take(&mut self.ends);
+        let mut starts = std::mem::take(&mut self.group_starts);
+        ends.clear();
+        starts.clear();
+        for g in chain.groups(self.chain_nodes) {
+            starts.push(ends.len());
+            ends.extend(g.iter().filter_map(|r| self.node_ref(r, current)));
+        }
+        starts.push(ends.len());
+        let group = |i: usize| Some(&ends[*starts.get(i)?..*starts.get(i + 1)?]);
+        let links = &self.chain_links[chain.links.clone()];
+        for (i, link) in links.iter().enumerate() {
+            let (Some(from), Some(to)) = (group(i), group(i + 1)) else {
                 continue;
             };
             let mut first = true;
@@ -426,16 +474,16 @@ impl Lowerer {
                 for &b in to {
                     let idx = self.fc.edges.len();
                     let id = if first {
-                        link.id.as_ref().map(|s| s.value.clone())
+                        link.id().map(|s| s.value)
                     } else {
                         None
                     };
                     first = false;
-                    if let Some(id) = &id
-                        && self.edge_ids.insert(id.clone(), idx).is_some()
+                    if let Some(id) = id
+                        && self.edge_ids.insert(id, idx).is_some()
                     {
                         self.diags.push(Diagnostic::warning(
-                                link.id.as_ref().map_or(link.span, |s| s.span),
+                                link.id().map_or(link.span, |s| s.span),
                                 format!("edge id `{id}` is used twice; `{id}@{{...}}` applies to the last one"),
                             ));
                     }
@@ -449,16 +497,12 @@ impl Lowerer {
                     let f = endpoint(a, true);
                     let t = endpoint(b, false);
                     self.fc.edges.push(Edge {
-                        id,
+                        id: id.map(str::to_string),
                         from: f,
                         to: t,
                         from_subgraph: None,
                         to_subgraph: None,
-                        label: link
-                            .label
-                            .as_ref()
-                            .map(text::rich_text)
-                            .filter(|l| !l.is_empty()),
+                        label: link.label().map(text::rich_text).filter(|l| !l.is_empty()),
                         stroke: link.stroke,
                         head_start: link.head_start,
                         head_end: link.head_end,
@@ -472,6 +516,8 @@ impl Lowerer {
                 }
             }
         }
+        self.ends = ends;
+        self.group_starts = starts;
     }
 
     /// Resolves edges to subgraphs and applies defaults once everything is known.
@@ -483,7 +529,7 @@ impl Lowerer {
                     // An empty subgraph: give it one node so the edge has an end.
                     let id = self.fc.subgraphs[sg].id.clone();
                     let span = self.fc.subgraphs[sg].span;
-                    let n = self.node_index(&id, span);
+                    let n = self.node_index(Cow::Owned(id), span);
                     if self.fc.nodes[n].parent.is_none() {
                         self.fc.nodes[n].parent = Some(sg);
                         self.fc.nodes[n].label = RichText::default();

@@ -11,8 +11,8 @@ use liutu_model::{RichText, TextLine, TextSpan};
 
 pub(crate) fn rich_text(label: &Label) -> RichText {
     match label.kind {
-        LabelKind::Markdown => markdown(&label.text),
-        LabelKind::Text | LabelKind::String => html(&label.text),
+        LabelKind::Markdown => markdown(label.text),
+        LabelKind::Text | LabelKind::String => html(label.text),
     }
 }
 

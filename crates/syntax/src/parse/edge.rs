@@ -7,7 +7,7 @@
 
 use super::Parser;
 use crate::Diagnostic;
-use crate::ast::{Chain, Label, LabelKind, Link, NodeRef, Spanned};
+use crate::ast::{Chain, Label, LabelKind, Link, LinkDetails, Spanned};
 use liutu_model::{ArrowHead, Span, Stroke};
 
 /// A link operator found in the text.
@@ -130,61 +130,73 @@ fn stroke_index(s: Stroke) -> usize {
     }
 }
 
-impl Parser<'_> {
-    /// `node (& node)*`.
-    fn group(&mut self) -> Result<Vec<NodeRef>, Diagnostic> {
-        let mut nodes = vec![self.node()?];
+impl<'a> Parser<'a> {
+    /// `node (& node)*`, added to the document's nodes as group number `group`.
+    fn group(&mut self, group: usize) -> Result<(), Diagnostic> {
         loop {
+            let mut node = self.node()?;
+            node.group = group;
+            self.nodes.push(node);
             let save = self.pos;
             self.skip_blanks();
-            if self.eat("&") {
-                self.skip_blanks();
-                nodes.push(self.node()?);
-            } else {
+            if !self.eat("&") {
                 self.pos = save;
-                return Ok(nodes);
+                return Ok(());
             }
+            self.skip_blanks();
         }
     }
 
     /// A vertex statement: groups joined by links.
     pub(super) fn chain(&mut self) -> Result<Chain, Diagnostic> {
         let start = self.pos;
-        let mut groups = vec![self.group()?];
-        let mut links = Vec::new();
+        let (first_node, first_link) = (self.nodes.len(), self.links.len());
+        match self.chain_parts(first_link) {
+            Ok(()) => Ok(Chain {
+                nodes: first_node..self.nodes.len(),
+                links: first_link..self.links.len(),
+                span: self.span_from(start),
+            }),
+            Err(d) => {
+                // The statement is dropped, and with it what it had read so far.
+                self.nodes.truncate(first_node);
+                self.links.truncate(first_link);
+                Err(d)
+            }
+        }
+    }
+
+    /// The groups and links of [`Parser::chain`], whose first link will be number
+    /// `first_link` of the document.
+    fn chain_parts(&mut self, first_link: usize) -> Result<(), Diagnostic> {
+        self.group(0)?;
         loop {
             let save = self.pos;
             // Mermaid's link token starts with `\s*`: a link may follow on the next line.
             self.skip_ws();
             match self.link()? {
                 Some(link) => {
-                    links.push(link);
+                    self.links.push(link);
                     self.skip_ws();
-                    let group = self.group().map_err(|d| {
+                    self.group(self.links.len() - first_link).map_err(|d| {
                         if d.hint.is_none() && self.at_separator() {
                             d.with_hint("a link needs a node on both ends: `A --> B`")
                         } else {
                             d
                         }
                     })?;
-                    groups.push(group);
                 }
                 None => {
                     self.pos = save;
-                    break;
+                    return Ok(());
                 }
             }
         }
-        Ok(Chain {
-            groups,
-            links,
-            span: self.span_from(start),
-        })
     }
 
     /// A link operator with optional id and label, or `None` (position unchanged) when
     /// none starts here.
-    fn link(&mut self) -> Result<Option<Link>, Diagnostic> {
+    fn link(&mut self) -> Result<Option<Link<'a>>, Diagnostic> {
         let start = self.pos;
         let id = self.link_id();
         let Some(tok) = scan_link(self.rest()) else {
@@ -222,12 +234,11 @@ impl Parser<'_> {
                     None
                 };
                 Ok(Some(Link {
-                    id,
                     stroke,
                     head_start,
                     head_end,
                     length,
-                    label,
+                    details: details(id, label),
                     span: self.span_from(start),
                 }))
             }
@@ -271,12 +282,11 @@ impl Parser<'_> {
                     _ => (ArrowHead::None, head(end)),
                 };
                 Ok(Some(Link {
-                    id,
                     stroke,
                     head_start,
                     head_end,
                     length,
-                    label: Some(label),
+                    details: details(id, Some(label)),
                     span: self.span_from(start),
                 }))
             }
@@ -284,7 +294,7 @@ impl Parser<'_> {
     }
 
     /// `e1@` before a link operator (`[^\s"]+@` not followed by `{` or `"`).
-    fn link_id(&mut self) -> Option<Spanned<String>> {
+    fn link_id(&mut self) -> Option<Spanned<&'a str>> {
         let rest = self.rest();
         // Only id-like characters: a scan over `[^\s"]` would run to the end of a long
         // one-line file at every link and make reading quadratic.
@@ -299,13 +309,13 @@ impl Parser<'_> {
             return None;
         }
         let span = Span::new(self.pos, self.pos + run_len);
-        let id = rest[..run_len].to_string();
+        let id = &rest[..run_len];
         self.pos += run_len + 1;
         Some(Spanned::new(id, span))
     }
 
     /// Text of `-- text -->`: everything up to the closing operator of the same stroke.
-    fn edge_text(&mut self, stroke: Stroke, open: Span) -> Result<Label, Diagnostic> {
+    fn edge_text(&mut self, stroke: Stroke, open: Span) -> Result<Label<'a>, Diagnostic> {
         let idx = stroke_index(stroke);
         let start = self.pos;
         let rest = self.rest();
@@ -348,19 +358,19 @@ impl Parser<'_> {
         let label = if trimmed.len() >= 4 && trimmed.starts_with("\"`") && trimmed.ends_with("`\"")
         {
             Label {
-                text: trimmed[2..trimmed.len() - 2].to_string(),
+                text: &trimmed[2..trimmed.len() - 2],
                 kind: LabelKind::Markdown,
                 span,
             }
         } else if trimmed.len() >= 2 && trimmed.starts_with('"') && trimmed.ends_with('"') {
             Label {
-                text: trimmed[1..trimmed.len() - 1].to_string(),
+                text: &trimmed[1..trimmed.len() - 1],
                 kind: LabelKind::String,
                 span,
             }
         } else {
             Label {
-                text: trimmed.to_string(),
+                text: trimmed,
                 kind: LabelKind::Text,
                 span,
             }
@@ -383,6 +393,14 @@ impl Parser<'_> {
             "write `A {opener} text {closer} B`, or `A {closer}|text| B`"
         ))
     }
+}
+
+/// A link's id and label, boxed, or `None` when it has neither (see [`Link::details`]).
+fn details<'a>(
+    id: Option<Spanned<&'a str>>,
+    label: Option<Label<'a>>,
+) -> Option<Box<LinkDetails<'a>>> {
+    (id.is_some() || label.is_some()).then(|| Box::new(LinkDetails { id, label }))
 }
 
 fn heads(start: Option<char>, end: Option<char>) -> (ArrowHead, ArrowHead) {

@@ -57,17 +57,21 @@ impl<'a> Parser<'a> {
     /// Skips spaces and tabs (not newlines).
     pub(super) fn skip_blanks(&mut self) -> bool {
         let start = self.pos;
-        while self.peek().is_some_and(is_blank) {
-            self.bump();
-        }
+        self.skip_matching(is_blank);
         self.pos > start
     }
 
     /// Skips all white space, newlines included.
     pub(super) fn skip_ws(&mut self) {
-        while self.peek().is_some_and(|c| is_blank(c) || c == '\n') {
-            self.bump();
-        }
+        self.skip_matching(|c| is_blank(c) || c == '\n');
+    }
+
+    /// Steps over the characters for which `f` holds. One pass over the rest of the text
+    /// (not a bounds-checked peek and bump per character): this runs around every token.
+    pub(super) fn skip_matching(&mut self, f: impl Fn(char) -> bool) {
+        let rest = self.rest();
+        let end = rest.find(|c| !f(c)).unwrap_or(rest.len());
+        self.pos += end;
     }
 
     /// Moves to the start of the next line.
@@ -89,7 +93,7 @@ impl<'a> Parser<'a> {
     /// True when `kw` starts here and is not followed by a word character (JS `\b`).
     pub(super) fn at_keyword(&self, kw: &str) -> bool {
         // The first byte rules out almost every keyword at once (this runs for every
-        // node id against the whole keyword list).
+        // statement against each statement keyword).
         self.src.as_bytes().get(self.pos) == kw.as_bytes().first()
             && self.starts_with(kw)
             && !self
@@ -154,9 +158,7 @@ impl<'a> Parser<'a> {
     /// Reads a run of characters while `f` holds.
     pub(super) fn take_while(&mut self, f: impl Fn(char) -> bool) -> &'a str {
         let start = self.pos;
-        while self.peek().is_some_and(&f) {
-            self.bump();
-        }
+        self.skip_matching(f);
         self.src.get(start..self.pos).unwrap_or("")
     }
 
@@ -175,7 +177,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Reads a `"..."` string if one starts here (no escapes, as in Mermaid).
-    pub(super) fn quoted(&mut self) -> Option<Result<(String, Span), usize>> {
+    pub(super) fn quoted(&mut self) -> Option<Result<(&'a str, Span), usize>> {
         if self.peek() != Some('"') {
             return None;
         }
@@ -183,7 +185,7 @@ impl<'a> Parser<'a> {
         self.bump();
         match self.rest().find('"') {
             Some(i) => {
-                let text = self.rest()[..i].to_string();
+                let text = &self.rest()[..i];
                 self.pos += i + 1;
                 Some(Ok((text, self.span_from(start))))
             }

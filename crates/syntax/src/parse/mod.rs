@@ -1,11 +1,12 @@
 //! Source text to syntax tree.
 //!
-//! In: the whole source `&str`. Out: a [`Tree`] (`None` when the text is not a
-//! flowchart at all) plus every diagnostic. A hand-written recursive-descent parser over
-//! a modal character lexer ([`lexer`]); each statement kind has its own file. After an
-//! error the parser skips to the next newline or `;` and carries on, so one run reports
-//! every error. Nothing here recurses on input depth without a limit, and every scan
-//! moves forward, so time and memory stay linear in the input.
+//! In: the whole source `&str`, newlines normalised by [`normalize_newlines`]. Out: a
+//! [`Tree`] borrowing from it (`None` when the text is not a flowchart at all) plus every
+//! diagnostic. A hand-written recursive-descent parser over a modal character lexer
+//! ([`lexer`]); each statement kind has its own file. After an error the parser skips to
+//! the next newline or `;` and carries on, so one run reports every error. Nothing here
+//! recurses on input depth without a limit, and every scan moves forward, so time and
+//! memory stay linear in the input.
 
 mod directive;
 mod edge;
@@ -19,30 +20,41 @@ mod statement;
 use crate::Diagnostic;
 use crate::ast::{self, ConfigEntry, Document, Spanned, Statement};
 use liutu_model::Span;
+use std::borrow::Cow;
 
 /// The parser's output.
-pub(crate) type Tree = Document;
+pub(crate) type Tree<'a> = Document<'a>;
 
 /// Deepest `subgraph` nesting accepted: deeper input gets a clear error, not a stack
 /// overflow later in layout.
 const MAX_SUBGRAPH_DEPTH: usize = 64;
 
-pub(crate) fn parse(source: &str) -> (Option<Tree>, Vec<Diagnostic>) {
-    // Mermaid turns `\r\n?` into `\n`. A lone CR (old Mac files) becomes LF here;
-    // same byte length, so every span still points into the caller's text.
-    let normalized;
-    let source = if source.contains('\r') {
-        normalized = lone_cr_to_lf(source);
-        normalized.as_str()
+/// Most lines the tree's lists are sized for before the body is read (see
+/// [`Parser::document`]): more than any chart the default limits accept has; longer
+/// texts grow the lists as they go.
+const MAX_PRESIZED_LINES: usize = 1 << 16;
+
+/// Mermaid turns `\r\n?` into `\n`. A lone CR (old Mac files) becomes LF here (CRLF is
+/// left alone: the lexer treats CR as a blank); same byte length, so every span still
+/// points into the caller's text. Borrowed, no copy, when there is no CR at all.
+pub(crate) fn normalize_newlines(source: &str) -> Cow<'_, str> {
+    if source.contains('\r') {
+        Cow::Owned(lone_cr_to_lf(source))
     } else {
-        source
-    };
+        Cow::Borrowed(source)
+    }
+}
+
+/// Parses a source already passed through [`normalize_newlines`].
+pub(crate) fn parse(source: &str) -> (Option<Tree<'_>>, Vec<Diagnostic>) {
     let mut p = Parser {
         src: source,
         pos: 0,
         diags: Vec::new(),
         config: Vec::new(),
         unclosed_from: [usize::MAX; 4],
+        nodes: Vec::new(),
+        links: Vec::new(),
     };
     let tree = p.document();
     (tree, p.diags)
@@ -71,35 +83,49 @@ pub(super) struct Parser<'a> {
     /// further on would fail the same way, so it fails at once: keeps repeated
     /// unclosed constructs linear instead of quadratic.
     pub(super) unclosed_from: [usize; 4],
+    /// The document's chain nodes and links so far ([`ast::Chain`] says why they are
+    /// kept together).
+    pub(super) nodes: Vec<ast::NodeRef<'a>>,
+    pub(super) links: Vec<ast::Link<'a>>,
 }
 
 /// A subgraph whose `end` has not been read yet.
-struct Open {
-    id: Option<Spanned<String>>,
-    title: Option<ast::Label>,
+struct Open<'a> {
+    id: Option<Spanned<&'a str>>,
+    title: Option<ast::Label<'a>>,
     span: Span,
-    body: Vec<Statement>,
+    body: Vec<Statement<'a>>,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     pub(super) fn error(&mut self, span: Span, message: impl Into<String>) {
         self.diags.push(Diagnostic::error(span, message));
     }
 
-    fn document(&mut self) -> Option<Document> {
+    fn document(&mut self) -> Option<Document<'a>> {
         if self.src.starts_with('\u{feff}') {
             self.pos = '\u{feff}'.len_utf8();
         }
         let title = self.frontmatter();
         self.preamble();
         let (header, direction) = self.header()?;
-        let statements = self.statements();
+        // Most charts write one statement a line, with one or two nodes and at most one
+        // link: sizing the lists for that up front saves regrowing them, which for a big
+        // chart means copying megabytes into fresh memory several times over. Capped, so
+        // that a text of blank lines cannot reserve memory it will never use.
+        let lines = self.rest().bytes().filter(|&b| b == b'\n').count();
+        let lines = lines.min(MAX_PRESIZED_LINES);
+        self.nodes.reserve(2 * lines);
+        self.links.reserve(lines);
+        let statements = self.statements(lines);
         Some(Document {
             header,
             direction,
             title,
             config: std::mem::take(&mut self.config),
             statements,
+            nodes: std::mem::take(&mut self.nodes),
+            links: std::mem::take(&mut self.links),
         })
     }
 
@@ -118,17 +144,13 @@ impl Parser<'_> {
     }
 
     /// The body: statements up to the end, with `subgraph` blocks kept on an explicit
-    /// stack (no recursion, so nesting depth cannot overflow the call stack).
-    fn statements(&mut self) -> Vec<Statement> {
-        let mut root = Vec::new();
-        let mut open: Vec<Open> = Vec::new();
+    /// stack (no recursion, so nesting depth cannot overflow the call stack). The list
+    /// of top-level statements starts with room for `expected`.
+    fn statements(&mut self, expected: usize) -> Vec<Statement<'a>> {
+        let mut root = Vec::with_capacity(expected);
+        let mut open: Vec<Open<'a>> = Vec::new();
         loop {
-            while self
-                .peek()
-                .is_some_and(|c| lexer::is_blank(c) || c == '\n' || c == ';')
-            {
-                self.bump();
-            }
+            self.skip_matching(|c| lexer::is_blank(c) || c == '\n' || c == ';');
             if self.at_eof() {
                 break;
             }
@@ -180,12 +202,12 @@ impl Parser<'_> {
                 let span = self.span_from(start);
                 match open.pop() {
                     Some(block) => {
-                        let sub = Statement::Subgraph(ast::Subgraph {
+                        let sub = Statement::Subgraph(Box::new(ast::Subgraph {
                             id: block.id,
                             title: block.title,
                             body: block.body,
                             span: block.span,
-                        });
+                        }));
                         match open.last_mut() {
                             Some(parent) => parent.body.push(sub),
                             None => root.push(sub),
@@ -236,12 +258,12 @@ impl Parser<'_> {
                 )
                 .with_hint("every `subgraph` needs a matching `end` on its own line"),
             );
-            let sub = Statement::Subgraph(ast::Subgraph {
+            let sub = Statement::Subgraph(Box::new(ast::Subgraph {
                 id: block.id,
                 title: block.title,
                 body: block.body,
                 span: block.span,
-            });
+            }));
             match open.last_mut() {
                 Some(parent) => parent.body.push(sub),
                 None => root.push(sub),

@@ -6,8 +6,9 @@
 
 use super::Parser;
 use crate::Diagnostic;
-use crate::ast::{DataEntry, Label, LabelKind, NodeRef, Spanned};
+use crate::ast::{DataEntry, Label, LabelKind, NodeDetails, NodeRef, Spanned};
 use liutu_model::{Shape, Span};
+use std::borrow::Cow;
 
 /// Mermaid keywords that cannot start a node id (they are matched with a `\b` after
 /// them, so `graph.node` is an error but `graphs` is an id).
@@ -27,6 +28,18 @@ const RESERVED: &[&str] = &[
     "_parent",
     "_top",
 ];
+
+/// Which bytes start a [`RESERVED`] word: an id starting with any other byte (most ids)
+/// needs no keyword check at all.
+const RESERVED_FIRST: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < RESERVED.len() {
+        table[RESERVED[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// Bracket openers, longest first, with the closer and the shape they make.
 const OPENERS: &[(&str, &str, Shape)] = &[
@@ -51,7 +64,7 @@ fn ends_text(c: char) -> bool {
     matches!(c, '[' | ']' | '(' | ')' | '{' | '}' | '|' | '"')
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     /// True when a node id character is at `pos` (looking one char ahead for `-`, `=`
     /// and `:`, which only belong to an id when they do not start a link or `:::`).
     fn at_id_char(&self) -> bool {
@@ -69,7 +82,7 @@ impl Parser<'_> {
     }
 
     /// A node id, or an error naming what was found instead.
-    pub(super) fn node_id(&mut self) -> Result<Spanned<String>, Diagnostic> {
+    pub(super) fn node_id(&mut self) -> Result<Spanned<&'a str>, Diagnostic> {
         let start = self.pos;
         // `x--` / `o--` at a node position is read by Mermaid as an arrowhead.
         if matches!(self.peek(), Some('x' | 'o'))
@@ -86,7 +99,13 @@ impl Parser<'_> {
                 "`{c}` right before a link is a cross/circle end (`{c}--`); put a space after the id (`{c} -->`) or use a longer id"
             )));
         }
-        for kw in RESERVED {
+        let first = self.src.as_bytes().get(self.pos).copied().unwrap_or(0);
+        let keywords: &[&str] = if RESERVED_FIRST[usize::from(first)] {
+            RESERVED
+        } else {
+            &[]
+        };
+        for kw in keywords {
             if self.at_keyword(kw) {
                 let span = Span::new(start, start + kw.len());
                 let hint = if *kw == "end" {
@@ -103,6 +122,13 @@ impl Parser<'_> {
                 .with_hint(hint));
             }
         }
+        // ASCII letters and digits are id characters wherever they stand: step over
+        // them in one go, then look at the rest one by one.
+        self.pos += self
+            .rest()
+            .bytes()
+            .take_while(u8::is_ascii_alphanumeric)
+            .count();
         while self.at_id_char() {
             self.bump();
         }
@@ -113,29 +139,23 @@ impl Parser<'_> {
             ));
         }
         let span = self.span_from(start);
-        Ok(Spanned::new(self.src[start..self.pos].to_string(), span))
+        Ok(Spanned::new(&self.src[start..self.pos], span))
     }
 
     /// `id`, then optional brackets, `:::class` and `@{ data }`.
-    pub(super) fn node(&mut self) -> Result<NodeRef, Diagnostic> {
+    pub(super) fn node(&mut self) -> Result<NodeRef<'a>, Diagnostic> {
         let start = self.pos;
         let id = self.node_id()?;
-        let mut node = NodeRef {
-            id,
-            shape: None,
-            label: None,
-            classes: Vec::new(),
-            data: Vec::new(),
-            span: Span::default(),
-        };
-        if !self.starts_with("@{")
-            && let Some(&(open, close, shape)) = OPENERS.iter().find(|(o, ..)| self.starts_with(o))
+        let mut details = NodeDetails::default();
+        let rest = self.rest();
+        if !rest.starts_with("@{")
+            && let Some(&(open, close, shape)) = OPENERS.iter().find(|(o, ..)| rest.starts_with(o))
         {
             let open_start = self.pos;
             self.pos += open.len();
             let (label, shape) = self.bracket_label(open, close, shape, open_start)?;
-            node.shape = Some(Spanned::new(shape, self.span_from(open_start)));
-            node.label = Some(label);
+            details.shape = Some(Spanned::new(shape, self.span_from(open_start)));
+            details.label = Some(label);
         }
         while self.starts_with(":::") {
             self.pos += 3;
@@ -150,15 +170,20 @@ impl Parser<'_> {
                     format!("expected a class name after `:::`, found {}", self.found()),
                 ));
             }
-            let name = name.to_string();
-            node.classes
+            details
+                .classes
                 .push(Spanned::new(name, self.span_from(cstart)));
         }
         if self.starts_with("@{") {
-            node.data = self.shape_data()?;
+            details.data = self.shape_data()?;
         }
-        node.span = self.span_from(start);
-        Ok(node)
+        let bare = details == NodeDetails::default();
+        Ok(NodeRef {
+            id,
+            group: 0,
+            details: (!bare).then(|| Box::new(details)),
+            span: self.span_from(start),
+        })
     }
 
     /// The label between `open` and `close`, already past `open`. Handles the trapezoid
@@ -169,7 +194,7 @@ impl Parser<'_> {
         close: &str,
         shape: Shape,
         open_start: usize,
-    ) -> Result<(Label, Shape), Diagnostic> {
+    ) -> Result<(Label<'a>, Shape), Diagnostic> {
         let trap = open == "[/" || open == "[\\";
         if open == "[|" {
             // `[|field:value|text]`: Mermaid's vertex properties; the property is skipped.
@@ -208,7 +233,7 @@ impl Parser<'_> {
         open: &str,
         open_start: usize,
         trap: bool,
-    ) -> Result<Label, Diagnostic> {
+    ) -> Result<Label<'a>, Diagnostic> {
         let save = self.pos;
         self.skip_blanks();
         if self.starts_with("\"`") {
@@ -220,7 +245,7 @@ impl Parser<'_> {
                     "unclosed markdown string: expected \"`\" followed by `\"`",
                 ));
             };
-            let text = self.rest()[..end].to_string();
+            let text = &self.rest()[..end];
             self.pos += end + 2;
             let span = self.span_from(start);
             self.skip_ws();
@@ -258,7 +283,7 @@ impl Parser<'_> {
                 }
             }
         }
-        let text = self.src[start..self.pos].to_string();
+        let text = &self.src[start..self.pos];
         let span = self.span_from(start);
         // Stopped at a character that is not our closer: say which, and how to fix it.
         let stop = self.peek();
@@ -333,7 +358,7 @@ impl Parser<'_> {
     }
 
     /// `@{ key: value, ... }`: Mermaid's YAML subset for node and edge data.
-    pub(super) fn shape_data(&mut self) -> Result<Vec<DataEntry>, Diagnostic> {
+    pub(super) fn shape_data(&mut self) -> Result<Vec<DataEntry<'a>>, Diagnostic> {
         let open = self.pos;
         self.pos += 2;
         let body_start = self.pos;
@@ -366,13 +391,13 @@ impl Parser<'_> {
 }
 
 /// Splits `key: value` pairs at top-level commas and newlines.
-fn parse_data(body: &str, base: usize) -> Vec<DataEntry> {
+fn parse_data<'a>(body: &'a str, base: usize) -> Vec<DataEntry<'a>> {
     let mut entries = Vec::new();
     let mut piece_start = 0;
     let mut in_str = false;
     let mut depth = 0i32;
     let bytes: Vec<(usize, char)> = body.char_indices().collect();
-    let flush = |from: usize, to: usize, entries: &mut Vec<DataEntry>| {
+    let flush = |from: usize, to: usize, entries: &mut Vec<DataEntry<'a>>| {
         let piece = &body[from..to];
         let Some(colon) = piece.find(':') else { return };
         let key = piece[..colon].trim();
@@ -386,7 +411,7 @@ fn parse_data(body: &str, base: usize) -> Vec<DataEntry> {
         let text = unquote(value);
         entries.push(DataEntry {
             key: Spanned::new(
-                key.trim_matches(['"', '\'']).to_string(),
+                key.trim_matches(['"', '\'']),
                 Span::new(base + key_off, base + key_off + key.len()),
             ),
             value: Spanned::new(
@@ -412,13 +437,16 @@ fn parse_data(body: &str, base: usize) -> Vec<DataEntry> {
 }
 
 /// Strips YAML quotes; inside double quotes a newline and its indent become `<br/>`, as
-/// Mermaid's lexer does.
-fn unquote(value: &str) -> String {
+/// Mermaid's lexer does (the only case that needs a new string).
+fn unquote(value: &str) -> Cow<'_, str> {
     let v = value.trim();
     if v.len() >= 2
         && (v.starts_with('"') && v.ends_with('"') || v.starts_with('\'') && v.ends_with('\''))
     {
         let inner = &v[1..v.len() - 1];
+        if !inner.contains('\n') {
+            return Cow::Borrowed(inner.trim_end_matches('\r'));
+        }
         let mut out = String::new();
         let mut lines = inner.split('\n');
         if let Some(first) = lines.next() {
@@ -428,7 +456,7 @@ fn unquote(value: &str) -> String {
             out.push_str("<br/>");
             out.push_str(line.trim_start().trim_end_matches('\r'));
         }
-        return out;
+        return Cow::Owned(out);
     }
-    v.to_string()
+    Cow::Borrowed(v)
 }

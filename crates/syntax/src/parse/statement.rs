@@ -7,11 +7,11 @@
 use super::Parser;
 use super::lexer::is_blank;
 use crate::Diagnostic;
-use crate::ast::{ClickAction, Label, LabelKind, LinkTargets, Spanned, Statement};
+use crate::ast::{self, ClickAction, Label, LabelKind, LinkTargets, Spanned, Statement};
 use liutu_model::{Direction, Span};
 
-impl Parser<'_> {
-    pub(super) fn statement(&mut self) -> Result<Statement, Diagnostic> {
+impl<'a> Parser<'a> {
+    pub(super) fn statement(&mut self) -> Result<Statement<'a>, Diagnostic> {
         let start = self.pos;
         if self.starts_with("accTitle") && self.after_ws_is(8, ':') {
             self.pos += 8;
@@ -93,22 +93,22 @@ impl Parser<'_> {
             let node = self.word_id("a node id after `style`")?;
             self.skip_blanks();
             let style = self.styles();
-            return Ok(Statement::Style {
+            return Ok(Statement::Style(Box::new(ast::Style {
                 node,
                 style,
                 span: self.span_from(start),
-            });
+            })));
         }
         if self.eat_statement_keyword("classDef") {
             self.skip_blanks();
             let names = self.id_list("a class name after `classDef`")?;
             self.skip_blanks();
             let style = self.styles();
-            return Ok(Statement::ClassDef {
+            return Ok(Statement::ClassDef(Box::new(ast::ClassDef {
                 names,
                 style,
                 span: self.span_from(start),
-            });
+            })));
         }
         if self.eat_statement_keyword("class") {
             self.skip_blanks();
@@ -128,11 +128,11 @@ impl Parser<'_> {
                 .into_iter()
                 .map(|c| c.value)
                 .collect();
-            return Ok(Statement::Class {
+            return Ok(Statement::Class(Box::new(ast::Class {
                 nodes,
                 classes,
                 span: self.span_from(start),
-            });
+            })));
         }
         if self.eat_statement_keyword("linkStyle") {
             return self.link_style(start);
@@ -165,11 +165,9 @@ impl Parser<'_> {
     }
 
     /// A word up to white space or `;` (ids in `style`, `click`).
-    fn word_id(&mut self, what: &str) -> Result<Spanned<String>, Diagnostic> {
+    fn word_id(&mut self, what: &str) -> Result<Spanned<&'a str>, Diagnostic> {
         let start = self.pos;
-        let w = self
-            .take_while(|c| !c.is_whitespace() && c != ';')
-            .to_string();
+        let w = self.take_while(|c| !c.is_whitespace() && c != ';');
         if w.is_empty() {
             return Err(Diagnostic::error(
                 self.found_span(),
@@ -180,16 +178,13 @@ impl Parser<'_> {
     }
 
     /// Comma-separated ids: `a,b,c`.
-    fn id_list(&mut self, what: &str) -> Result<Vec<Spanned<String>>, Diagnostic> {
+    fn id_list(&mut self, what: &str) -> Result<Vec<Spanned<&'a str>>, Diagnostic> {
         let w = self.word_id(what)?;
         let mut out = Vec::new();
         let mut off = w.span.start;
         for part in w.value.split(',') {
             if !part.is_empty() {
-                out.push(Spanned::new(
-                    part.to_string(),
-                    Span::new(off, off + part.len()),
-                ));
+                out.push(Spanned::new(part, Span::new(off, off + part.len())));
             }
             off += part.len() + 1;
         }
@@ -223,7 +218,7 @@ impl Parser<'_> {
         out
     }
 
-    fn link_style(&mut self, start: usize) -> Result<Statement, Diagnostic> {
+    fn link_style(&mut self, start: usize) -> Result<Statement<'a>, Diagnostic> {
         self.skip_blanks();
         let tstart = self.pos;
         let targets = if self.at_keyword("default") {
@@ -274,15 +269,15 @@ impl Parser<'_> {
             self.skip_blanks();
         }
         let style = self.styles();
-        Ok(Statement::LinkStyle {
+        Ok(Statement::LinkStyle(Box::new(ast::LinkStyle {
             targets,
             interpolate,
             style,
             span: self.span_from(start),
-        })
+        })))
     }
 
-    fn click(&mut self, start: usize) -> Result<Statement, Diagnostic> {
+    fn click(&mut self, start: usize) -> Result<Statement<'a>, Diagnostic> {
         self.skip_blanks();
         let node = self.word_id("a node id after `click`")?;
         self.skip_blanks();
@@ -291,7 +286,7 @@ impl Parser<'_> {
             loop {
                 p.skip_blanks();
                 match p.quoted() {
-                    Some(Ok((s, _))) => v.push(s),
+                    Some(Ok((s, _))) => v.push(s.to_string()),
                     Some(Err(at)) => {
                         return Err(Diagnostic::error(
                             Span::new(at, at + 1),
@@ -367,17 +362,17 @@ impl Parser<'_> {
                 tooltip,
             }
         };
-        Ok(Statement::Click {
+        Ok(Statement::Click(Box::new(ast::Click {
             node,
             action,
             span: self.span_from(start),
-        })
+        })))
     }
 
     /// After `subgraph`: `id`, `id [title]`, `"title"`, `title words`, or nothing.
     pub(super) fn subgraph_header(
         &mut self,
-    ) -> Result<(Option<Spanned<String>>, Option<Label>), Diagnostic> {
+    ) -> Result<(Option<Spanned<&'a str>>, Option<Label<'a>>), Diagnostic> {
         self.pos += "subgraph".len();
         self.skip_blanks();
         if self.at_separator() {
@@ -390,7 +385,7 @@ impl Parser<'_> {
             let id = if label.text.chars().any(char::is_whitespace) {
                 None
             } else {
-                Some(Spanned::new(label.text.clone(), label.span))
+                Some(Spanned::new(label.text, label.span))
             };
             return Ok((id, Some(label)));
         }
@@ -400,7 +395,7 @@ impl Parser<'_> {
             .find(['\n', ';', '['])
             .unwrap_or(self.rest().len());
         let raw = &self.rest()[..len];
-        let text = raw.trim_end().to_string();
+        let text = raw.trim_end();
         self.pos += len;
         let span = Span::new(start, start + text.len());
         if self.starts_with("[") {
@@ -419,7 +414,7 @@ impl Parser<'_> {
             return Ok((Some(Spanned::new(text, span)), Some(title)));
         }
         let title = Label {
-            text: text.clone(),
+            text,
             kind: LabelKind::Text,
             span,
         };

@@ -154,13 +154,14 @@ fn preamble(
     // Only ASCII bytes were written over whole characters, so this cannot fail; an empty
     // string would merely lose the config.
     let copy = String::from_utf8(copy).unwrap_or_default();
+    let copy = crate::parse::normalize_newlines(&copy);
     let (tree, parsed) = crate::parse::parse(&copy);
     let inside = |d: &Diagnostic| d.span.end <= source.len();
     diagnostics.extend(parsed.into_iter().filter(inside));
     let Some(tree) = tree else {
         return (Vec::new(), None);
     };
-    let (_, lowered) = crate::lower::lower(&tree, &copy);
+    let (_, lowered) = crate::lower::lower(&tree);
     diagnostics.extend(lowered.into_iter().filter(inside));
     let config = tree
         .config
