@@ -1,7 +1,7 @@
 //! Label text to [`RichText`]: entity codes, `<br>` line breaks, simple HTML emphasis
 //! and markdown strings.
 //!
-//! In: an [`ast::Label`] as written. Out: lines of emphasised spans. Mermaid hands
+//! In: an [`crate::ast::Label`] as written. Out: lines of emphasised spans. Mermaid hands
 //! labels to a browser as HTML; liutu draws plain text, so the few constructs people use
 //! (`<br>`, `<b>`, `<i>`, `#quot;`, `&amp;`, "`**bold**`") are resolved here and any
 //! other tag is dropped rather than shown.

@@ -1,7 +1,7 @@
 //! Links and chains: `A --> B`, `A -- text --> B`, `A & B ==>|x| C`, `e1@-.-> D`.
 //!
-//! In: the parser after a node group. Out: [`ast::Link`]s between node groups, as an
-//! [`ast::Chain`]. Link operators follow Mermaid's lexer: `[xo<]?` then `--+`, `==+` or
+//! In: the parser after a node group. Out: [`crate::ast::Link`]s between node groups, as an
+//! [`crate::ast::Chain`]. Link operators follow Mermaid's lexer: `[xo<]?` then `--+`, `==+` or
 //! `-?.+-`, then `[-xo>]` (or `=`), plus `~~~+`. A bare `--`, `==` or `-.` opens edge
 //! text that runs to the matching closing operator.
 

@@ -1,6 +1,6 @@
 //! Nodes: `A`, `A[label]`, `A((label)):::cls`, `A@{ shape: doc, label: "x" }`.
 //!
-//! In: the parser at the start of a node. Out: an [`ast::NodeRef`] or an error saying
+//! In: the parser at the start of a node. Out: an [`crate::ast::NodeRef`] or an error saying
 //! what was expected. Mirrors Mermaid's lexer: which characters make an id, which
 //! brackets open which shape, and which characters end unquoted label text.
 

@@ -1,6 +1,6 @@
 //! Messages: `A ->>+ B: text`, with Mermaid's ten arrows and `()` central marks.
 //!
-//! In: a statement that is no keyword. Out: an [`ast::Msg`], or an error naming what is
+//! In: a statement that is no keyword. Out: an [`super::ast::Msg`], or an error naming what is
 //! wrong: an unknown arrow (`=>`, `->>>`, `<->`), a missing participant, a missing `:`.
 //! The source id may hold dashes (`Alice-in-Wonderland->>Bob`): the arrow is the first
 //! place where one of the arrow tokens starts, longest token first, as Mermaid's lexer

@@ -1,6 +1,6 @@
 //! `participant` / `actor` declarations, ids and `@{ ... }` data.
 //!
-//! In: the text after the keyword. Out: an [`ast::Decl`]: id, kind, alias. The v11 form
+//! In: the text after the keyword. Out: an [`super::ast::Decl`]: id, kind, alias. The v11 form
 //! `participant API@{ "type": "boundary", "alias": "Public API" } as Name` gives the kind
 //! and an alias (a later `as` wins). Ids follow Mermaid's rule: anything but `< = > : , ;`
 //! and line breaks, so `Alice-in-Wonderland` and `商户服务器` are ids and

@@ -1,4 +1,4 @@
-//! One statement of a sequence diagram to an [`ast::Stmt`].
+//! One statement of a sequence diagram to an [`super::ast::Stmt`].
 //!
 //! In: a [`Line`] (trimmed statement text and its offset). Out: the statement, or a
 //! diagnostic with the span of what is wrong. Keywords are case-insensitive, as in
