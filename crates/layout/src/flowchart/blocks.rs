@@ -19,11 +19,10 @@ pub struct Block {
     pub nodes: Vec<(NodeId, Rect)>,
     pub clusters: Vec<(SubgraphId, Rect)>,
     pub labels: Vec<(EdgeId, Rect)>,
-    /// For each edge laid out across ranks: the boxes it must pass through, from its
-    /// source to its target — one per rank between its ends (its label's box on the
-    /// label's rank, the rank's band at its dummy elsewhere). Routing threads the edge
-    /// through them, so it follows the order the layered engine chose for it.
-    pub gates: Vec<(EdgeId, Vec<Rect>)>,
+    /// For each edge laid out across ranks: where the layered engine put it on each rank
+    /// between its ends (the rank's band, as wide as its dummy or label), from its source
+    /// to its target. Routing searches along them first.
+    pub stations: Vec<(EdgeId, Vec<Rect>)>,
 }
 
 impl Block {
@@ -34,7 +33,7 @@ impl Block {
             .map(|(_, r)| r)
             .chain(self.clusters.iter_mut().map(|(_, r)| r))
             .chain(self.labels.iter_mut().map(|(_, r)| r))
-            .chain(self.gates.iter_mut().flat_map(|(_, g)| g.iter_mut()));
+            .chain(self.stations.iter_mut().flat_map(|(_, g)| g.iter_mut()));
         for r in rects {
             r.x += dx;
             r.y += dy;
@@ -255,7 +254,6 @@ fn layout_scope(
     };
     block.width = width;
     block.height = height;
-    let mut label_of: Vec<Option<Rect>> = vec![None; link_edges.len()];
     for (layer_node, node) in placement.layers.nodes.iter().enumerate() {
         match node.kind {
             NodeKind::Item(i) => {
@@ -283,7 +281,7 @@ fn layout_scope(
                             block.nodes.extend(child.nodes);
                             block.clusters.extend(child.clusters);
                             block.labels.extend(child.labels);
-                            block.gates.extend(child.gates);
+                            block.stations.extend(child.stations);
                         }
                     }
                 }
@@ -300,41 +298,34 @@ fn layout_scope(
                     } else {
                         (x, y)
                     };
-                    label_of[link] = Some(Rect::new(x, y, w, h));
                     block.labels.push((e, Rect::new(x, y, w, h)));
                 }
             }
             NodeKind::Dummy(_) => {}
         }
     }
-    let half = spacing.dummy_across / 2.0;
     for (link, chain) in placement.layers.chains.iter().enumerate() {
         let Some(chain) = chain else { continue };
         let inner = &chain.nodes[1..chain.nodes.len() - 1];
         if inner.is_empty() {
             continue;
         }
-        let e = link_edges[link];
-        let mut gates: Vec<Rect> = inner
+        let mut stations: Vec<Rect> = inner
             .iter()
-            .map(|&n| match placement.layers.nodes[n].kind {
-                NodeKind::Label(_) => label_of[link].unwrap_or_else(|| to_rect(placement.rect(n))),
-                _ => {
-                    let r = placement.layers.nodes[n].rank;
-                    let across = placement.across[n];
-                    to_rect((
-                        across - half,
-                        placement.rank_start[r],
-                        2.0 * half,
-                        placement.rank_size[r],
-                    ))
-                }
+            .map(|&n| {
+                let node = &placement.layers.nodes[n];
+                to_rect((
+                    placement.across[n] - node.across / 2.0,
+                    placement.rank_start[node.rank],
+                    node.across,
+                    placement.rank_size[node.rank],
+                ))
             })
             .collect();
         if chain.reversed {
-            gates.reverse();
+            stations.reverse();
         }
-        block.gates.push((e, gates));
+        block.stations.push((link_edges[link], stations));
     }
     block
 }

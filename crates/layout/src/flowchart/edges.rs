@@ -88,9 +88,9 @@ pub struct Layout<'a> {
     /// Title box of each cluster, blocked for edges.
     pub title_rects: &'a [Rect],
     pub label_rects: &'a [Option<Rect>],
-    /// Per edge, the boxes the layered layout kept for it on each rank between its ends,
-    /// from source to target (see [`super::blocks::Block::gates`]).
-    pub gates: &'a [Vec<Rect>],
+    /// Per edge, where the layered layout put it on each rank between its ends, from
+    /// source to target (see [`super::blocks::Block::stations`]).
+    pub stations: &'a [Vec<Rect>],
     /// Direction each edge flows in (that of the scope it was laid out in).
     pub edge_flow: &'a [Direction],
     pub width: f64,
@@ -251,9 +251,13 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
         let (fc, tc) = (anchor_cells(from), anchor_cells(to));
         let label = l.label_rects[e].map(|r| Cells::of(&r, pitch));
         // Search first near the way the layout kept for the edge through the ranks.
-        let corridor = (!l.gates[e].is_empty() && from != to).then(|| {
+        let corridor = (!l.stations[e].is_empty() && from != to).then(|| {
             let stations: Vec<crate::route::CellRect> = std::iter::once(fc.grid_rect())
-                .chain(l.gates[e].iter().map(|r| Cells::of(r, pitch).grid_rect()))
+                .chain(
+                    l.stations[e]
+                        .iter()
+                        .map(|r| Cells::of(r, pitch).grid_rect()),
+                )
                 .chain(std::iter::once(tc.grid_rect()))
                 .collect();
             Corridor::through(&stations, !l.edge_flow[e].is_horizontal(), CORRIDOR_MARGIN)
@@ -556,19 +560,10 @@ fn search_leg(
     // proportion to its area.
     let wide = around(4 * margin, strict);
     let wide_loose = around(4 * margin, loose);
-    let in_corridor = Costs {
-        window: leg.corridor.map(Corridor::bounds),
-        ..strict
-    };
     let corridor_attempts = leg.corridor.map(|c| {
         [
-            (pf.as_slice(), pt.as_slice(), &in_corridor, Some(c)),
-            (
-                leg.from.as_slice(),
-                leg.to.as_slice(),
-                &in_corridor,
-                Some(c),
-            ),
+            (pf.as_slice(), pt.as_slice(), &strict, Some(c)),
+            (leg.from.as_slice(), leg.to.as_slice(), &strict, Some(c)),
         ]
     });
     let attempts = [

@@ -68,27 +68,25 @@ pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOpti
         title_sizes: &title_sizes,
         work: Work::new(options.work_budget),
     };
-    let mut block = blocks::layout_root(&mut ctx);
+    let block = blocks::layout_root(&mut ctx);
 
     let m = metrics.margin;
+    let inside_margin = |r: &Rect| Rect::new(r.x + m, r.y + m, r.width, r.height);
     let mut node_rects = vec![Rect::default(); chart.nodes.len()];
     for (n, r) in &block.nodes {
-        node_rects[*n] = Rect::new(r.x + m, r.y + m, r.width, r.height);
+        node_rects[*n] = inside_margin(r);
     }
     let mut cluster_rects = vec![Rect::default(); chart.subgraphs.len()];
     for (s, r) in &block.clusters {
-        cluster_rects[*s] = Rect::new(r.x + m, r.y + m, r.width, r.height);
+        cluster_rects[*s] = inside_margin(r);
     }
     let mut label_rects: Vec<Option<Rect>> = vec![None; chart.edges.len()];
-    for (e, r) in block.labels.drain(..) {
-        label_rects[e] = Some(Rect::new(r.x + m, r.y + m, r.width, r.height));
+    for (e, r) in &block.labels {
+        label_rects[*e] = Some(inside_margin(r));
     }
-    let mut gates: Vec<Vec<Rect>> = vec![Vec::new(); chart.edges.len()];
-    for (e, g) in block.gates.drain(..) {
-        gates[e] = g
-            .into_iter()
-            .map(|r| Rect::new(r.x + m, r.y + m, r.width, r.height))
-            .collect();
+    let mut stations: Vec<Vec<Rect>> = vec![Vec::new(); chart.edges.len()];
+    for (e, s) in &block.stations {
+        stations[*e] = s.iter().map(inside_margin).collect();
     }
     let title_rects: Vec<Rect> = cluster_rects
         .iter()
@@ -113,7 +111,7 @@ pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOpti
         cluster_rects: &cluster_rects,
         title_rects: &title_rects,
         label_rects: &label_rects,
-        gates: &gates,
+        stations: &stations,
         edge_flow: &edge_flow,
         width: block.width + 2.0 * m,
         height: block.height + 2.0 * m,

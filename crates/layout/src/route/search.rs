@@ -67,8 +67,8 @@ const NO_PARENT: u32 = u32::MAX;
 
 /// The cheapest path from one of `from` to one of `to`: the cells from the start port's
 /// cell to the end port's cell inclusive. `work` counts expanded states; the search
-/// gives up (None) when it runs out. With a `corridor`, only its cells are searched
-/// (within `costs.window`, which should be its bounds).
+/// gives up (None) when it runs out. With a `corridor`, only its cells (within
+/// `costs.window`, if that is set too) are searched.
 pub fn find_path(
     grid: &Grid,
     from: &[Port],
@@ -78,16 +78,16 @@ pub fn find_path(
     scratch: &mut Scratch,
     work: &mut u64,
 ) -> Option<Vec<(i32, i32)>> {
-    // The searched window, within the grid; states are numbered inside it.
-    let (wx0, wy0, wx1, wy1) = match costs.window {
-        Some((x0, y0, x1, y1)) => (
-            x0.max(0),
-            y0.max(0),
-            x1.min(grid.width - 1),
-            y1.min(grid.height - 1),
-        ),
-        None => (0, 0, grid.width - 1, grid.height - 1),
-    };
+    // The searched window, within the grid and the corridor's bounds; states are
+    // numbered inside it.
+    let (mut wx0, mut wy0, mut wx1, mut wy1) = (0, 0, grid.width - 1, grid.height - 1);
+    for (x0, y0, x1, y1) in costs
+        .window
+        .into_iter()
+        .chain(corridor.map(Corridor::bounds))
+    {
+        (wx0, wy0, wx1, wy1) = (wx0.max(x0), wy0.max(y0), wx1.min(x1), wy1.min(y1));
+    }
     if wx0 > wx1 || wy0 > wy1 {
         return None;
     }
@@ -290,38 +290,41 @@ mod tests {
     use super::*;
     use crate::route::grid::CellRect;
 
-    #[test]
-    fn goes_around_an_obstacle() {
-        let mut grid = Grid::new(9, 9);
-        grid.block(
-            CellRect {
-                x0: 3,
-                y0: 3,
-                x1: 5,
-                y1: 5,
-            },
-            false,
-        );
-        let from = [Port {
-            cell: (4, 1),
-            dir: Dir::South,
-            cost: 0,
-        }];
-        let to = [Port {
-            cell: (4, 7),
-            dir: Dir::North,
-            cost: 0,
-        }];
-        let path = find_path(
-            &grid,
-            &from,
-            &to,
+    /// A path from a port at `from` to a port at `to`, each with its direction.
+    fn search(
+        grid: &Grid,
+        from: ((i32, i32), Dir),
+        to: ((i32, i32), Dir),
+        corridor: Option<&Corridor>,
+    ) -> Option<Vec<(i32, i32)>> {
+        let port = |(cell, dir)| Port { cell, dir, cost: 0 };
+        find_path(
+            grid,
+            &[port(from)],
+            &[port(to)],
             &Costs::default(),
-            None,
+            corridor,
             &mut Scratch::default(),
             &mut 100_000,
         )
-        .expect("a path exists");
+    }
+
+    fn obstacle(grid: &mut Grid) {
+        let r = CellRect {
+            x0: 3,
+            y0: 3,
+            x1: 5,
+            y1: 5,
+        };
+        grid.block(r, false);
+    }
+
+    #[test]
+    fn goes_around_an_obstacle() {
+        let mut grid = Grid::new(9, 9);
+        obstacle(&mut grid);
+        let path =
+            search(&grid, ((4, 1), Dir::South), ((4, 7), Dir::North), None).expect("a path exists");
         assert_eq!(path.first(), Some(&(4, 1)));
         assert_eq!(path.last(), Some(&(4, 7)));
         assert!(path.iter().all(|&(x, y)| !grid.get(x, y).blocked));
@@ -334,26 +337,28 @@ mod tests {
     fn never_runs_along_another_edge() {
         let mut grid = Grid::new(7, 5);
         grid.occupy(&[(0, 2), (1, 2), (2, 2), (3, 2), (4, 2), (5, 2), (6, 2)]);
-        let from = [Port {
-            cell: (0, 1),
-            dir: Dir::East,
-            cost: 0,
-        }];
-        let to = [Port {
-            cell: (6, 1),
-            dir: Dir::West,
-            cost: 0,
-        }];
-        let path = find_path(
-            &grid,
-            &from,
-            &to,
-            &Costs::default(),
-            None,
-            &mut Scratch::default(),
-            &mut 100_000,
-        )
-        .expect("a path exists");
+        let path =
+            search(&grid, ((0, 1), Dir::East), ((6, 1), Dir::West), None).expect("a path exists");
         assert!(path.iter().all(|&(_, y)| y != 2));
+    }
+
+    #[test]
+    fn stays_inside_its_corridor() {
+        let mut grid = Grid::new(9, 9);
+        obstacle(&mut grid);
+        let (from, to) = (((4, 1), Dir::South), ((4, 7), Dir::North));
+        // A corridor straight down the middle, too narrow to go around the obstacle.
+        let column = |x0, x1| CellRect {
+            x0,
+            y0: 0,
+            x1,
+            y1: 8,
+        };
+        let narrow = Corridor::through(&[column(4, 4), column(4, 4)], true, 0);
+        assert_eq!(search(&grid, from, to, Some(&narrow)), None);
+        // Wide enough on one side: the path stays in it.
+        let right = Corridor::through(&[column(4, 6), column(4, 6)], true, 0);
+        let path = search(&grid, from, to, Some(&right)).expect("a path in the corridor");
+        assert!(path.iter().all(|&(x, _)| (4..=6).contains(&x)));
     }
 }
