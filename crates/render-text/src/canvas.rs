@@ -62,29 +62,26 @@ impl Canvas {
 
     /// Sets the foreground colour of a cell.
     pub fn paint_fg(&mut self, x: i64, y: i64, colour: Rgba) {
-        if let Some(i) = self.colour_index(x, y) {
-            self.colours[i].0 = Some(colour);
+        if let Some(c) = self.index(x, y).and_then(|i| self.colours.get_mut(i)) {
+            c.0 = Some(colour);
         }
     }
 
     /// Sets the background colour of a cell.
     pub fn paint_bg(&mut self, x: i64, y: i64, colour: Rgba) {
-        if let Some(i) = self.colour_index(x, y) {
-            self.colours[i].1 = Some(colour);
+        if let Some(c) = self.index(x, y).and_then(|i| self.colours.get_mut(i)) {
+            c.1 = Some(colour);
         }
     }
 
-    fn colour_index(&self, x: i64, y: i64) -> Option<usize> {
+    /// The index of cell `(x, y)`, if it is on the canvas.
+    fn index(&self, x: i64, y: i64) -> Option<usize> {
         let inside = x >= 0 && y >= 0 && (x as usize) < self.width && (y as usize) < self.height;
-        let i = y as usize * self.width + x as usize;
-        (inside && i < self.colours.len()).then_some(i)
+        inside.then(|| y as usize * self.width + x as usize)
     }
 
     fn cell(&mut self, x: i64, y: i64) -> Option<&mut Cell> {
-        if x < 0 || y < 0 || x as usize >= self.width || y as usize >= self.height {
-            return None;
-        }
-        Some(&mut self.cells[y as usize * self.width + x as usize])
+        self.index(x, y).map(|i| &mut self.cells[i])
     }
 
     /// Adds stroke directions to a cell.
@@ -189,18 +186,16 @@ impl Canvas {
         }
         let mut lines: Vec<String> = Vec::with_capacity(self.height);
         let color = !self.colours.is_empty();
-        let plain = (None, None);
         for (y, row) in self.cells.chunks(self.width).enumerate() {
             let colours = |x: usize| {
-                if color {
-                    self.colours[y * self.width + x]
-                } else {
-                    plain
-                }
+                self.colours
+                    .get(y * self.width + x)
+                    .copied()
+                    .unwrap_or_default()
             };
             let mut line = String::with_capacity(row.len());
             // The colours in effect, to write an escape only where they change.
-            let mut current: (Option<Rgba>, Option<Rgba>) = (None, None);
+            let mut current = Colours::default();
             // Trailing blank cells are trimmed, unless painted.
             let last = (0..row.len())
                 .rposition(|x| {
@@ -215,10 +210,9 @@ impl Canvas {
                 if c.continuation {
                     continue;
                 }
-                if color && colours(x) != current {
-                    let (fg, bg) = colours(x);
-                    line.push_str(&ansi(fg, bg));
-                    current = (fg, bg);
+                if colours(x) != current {
+                    current = colours(x);
+                    line.push_str(&ansi(current.0, current.1));
                 }
                 let glyph = if let Some(t) = c.text {
                     line.push_str(&self.texts[t.get() as usize]);
@@ -240,7 +234,7 @@ impl Canvas {
                     line.push(' ');
                 }
             }
-            if current != (None, None) {
+            if current != Colours::default() {
                 line.push_str("\x1b[0m");
             }
             lines.push(if color {
