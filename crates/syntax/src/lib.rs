@@ -9,6 +9,7 @@
 
 pub mod ast;
 mod diagnostic;
+mod entities;
 mod lower;
 mod parse;
 mod sequence;

@@ -243,57 +243,6 @@ fn split_br(s: &str) -> Vec<&str> {
     parts
 }
 
-/// Named entities people write in Mermaid labels.
-const ENTITIES: &[(&str, &str)] = &[
-    ("quot", "\""),
-    ("amp", "&"),
-    ("lt", "<"),
-    ("gt", ">"),
-    ("apos", "'"),
-    ("nbsp", "\u{a0}"),
-    ("copy", "©"),
-    ("reg", "®"),
-    ("trade", "™"),
-    ("hearts", "♥"),
-    ("hellip", "…"),
-    ("mdash", "—"),
-    ("ndash", "–"),
-    ("laquo", "«"),
-    ("raquo", "»"),
-    ("bull", "•"),
-    ("middot", "·"),
-    ("deg", "°"),
-    ("plusmn", "±"),
-    ("times", "×"),
-    ("divide", "÷"),
-    ("larr", "←"),
-    ("rarr", "→"),
-    ("uarr", "↑"),
-    ("darr", "↓"),
-    ("harr", "↔"),
-    ("euro", "€"),
-    ("pound", "£"),
-    ("yen", "¥"),
-    ("cent", "¢"),
-    ("sect", "§"),
-    ("para", "¶"),
-    ("infin", "∞"),
-    ("ne", "≠"),
-    ("le", "≤"),
-    ("ge", "≥"),
-    ("check", "✓"),
-    ("semi", ";"),
-    ("colon", ":"),
-    ("num", "#"),
-    ("lpar", "("),
-    ("rpar", ")"),
-    ("lsqb", "["),
-    ("rsqb", "]"),
-    ("lbrace", "{"),
-    ("rbrace", "}"),
-    ("vert", "|"),
-];
-
 /// Decodes Mermaid's `#name;` / `#123;` and HTML's `&name;` / `&#123;` / `&#x1F;`.
 /// A `<` produced by decoding is not a tag: it is kept as `\u{0}`-free text by
 /// decoding `lt`/`gt` only after tags were looked for would need two passes, so
@@ -318,10 +267,7 @@ pub(crate) fn decode_entities(text: &str) -> String {
                     .and_then(char::from_u32)
                     .map(String::from)
             } else {
-                ENTITIES
-                    .iter()
-                    .find(|(k, _)| *k == body)
-                    .map(|(_, v)| v.to_string())
+                crate::entities::named(body).map(String::from)
             };
             ch.map(|c| (c, n))
         });

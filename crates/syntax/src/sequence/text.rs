@@ -6,8 +6,8 @@
 //! were found, so `#lt;br#gt;` shows as the text `<br>`, as in Mermaid. Any other
 //! `<...>` is kept as text: in a message it is far more often a generic type than HTML.
 //!
-//! (The flowchart reader has its own label decoder in `lower/text.rs`; it is private to
-//! that module, so sequence text is decoded here.)
+//! (The flowchart reader has its own label decoder in `lower/text.rs`, which differs in
+//! which tags it reads; both take entity names from [`crate::entities`].)
 
 use liutu_model::{RichText, TextLine, TextSpan};
 
@@ -95,52 +95,6 @@ fn tag_at(s: &str) -> Option<(usize, String, bool)> {
     Some((len, inner[..name_len].to_ascii_lowercase(), closing))
 }
 
-/// Named entities people write in Mermaid text.
-const ENTITIES: &[(&str, &str)] = &[
-    ("quot", "\""),
-    ("amp", "&"),
-    ("lt", "<"),
-    ("gt", ">"),
-    ("apos", "'"),
-    ("nbsp", "\u{a0}"),
-    ("copy", "©"),
-    ("reg", "®"),
-    ("trade", "™"),
-    ("hearts", "♥"),
-    ("hellip", "…"),
-    ("mdash", "—"),
-    ("ndash", "–"),
-    ("laquo", "«"),
-    ("raquo", "»"),
-    ("bull", "•"),
-    ("middot", "·"),
-    ("deg", "°"),
-    ("plusmn", "±"),
-    ("times", "×"),
-    ("divide", "÷"),
-    ("larr", "←"),
-    ("rarr", "→"),
-    ("uarr", "↑"),
-    ("darr", "↓"),
-    ("harr", "↔"),
-    ("euro", "€"),
-    ("pound", "£"),
-    ("yen", "¥"),
-    ("infin", "∞"),
-    ("ne", "≠"),
-    ("le", "≤"),
-    ("ge", "≥"),
-    ("check", "✓"),
-    ("semi", ";"),
-    ("colon", ":"),
-    ("num", "#"),
-    ("lpar", "("),
-    ("rpar", ")"),
-    ("lbrace", "{"),
-    ("rbrace", "}"),
-    ("vert", "|"),
-];
-
 /// Decodes `#name;` / `#123;` (Mermaid) and `&name;` / `&#123;` / `&#x1F;` (HTML).
 /// Unknown names stay as written.
 pub(super) fn decode_entities(text: &str) -> String {
@@ -162,12 +116,7 @@ pub(super) fn decode_entities(text: &str) -> String {
                 None
             };
             ch.map(String::from)
-                .or_else(|| {
-                    ENTITIES
-                        .iter()
-                        .find(|(n, _)| *n == body)
-                        .map(|(_, v)| v.to_string())
-                })
+                .or_else(|| crate::entities::named(body).map(String::from))
                 .map(|s| (s, len))
         });
         match decoded {
@@ -197,5 +146,10 @@ mod tests {
         assert!(r.lines[1].spans.iter().any(|s| s.bold && s.text == "you"));
         assert_eq!(rich("List<T> x").to_plain(), "List<T> x");
         assert_eq!(rich("a <br /> b").to_plain(), "a\nb");
+    }
+
+    #[test]
+    fn knows_the_entities_flowchart_labels_know() {
+        assert_eq!(rich("#cent; #lsqb;x#rsqb; #sect;#para;").to_plain(), "¢ [x] §¶");
     }
 }
