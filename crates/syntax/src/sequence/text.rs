@@ -150,6 +150,9 @@ mod tests {
 
     #[test]
     fn knows_the_entities_flowchart_labels_know() {
-        assert_eq!(rich("#cent; #lsqb;x#rsqb; #sect;#para;").to_plain(), "¢ [x] §¶");
+        assert_eq!(
+            rich("#cent; #lsqb;x#rsqb; #sect;#para;").to_plain(),
+            "¢ [x] §¶"
+        );
     }
 }
