@@ -6,7 +6,8 @@
 //! markers point the right way), `linear`, `step`/`stepBefore`/`stepAfter`, `cardinal` and
 //! `catmullRom`, `bumpX`/`bumpY`, and `rounded` (straight runs with 5 px rounded corners).
 //! `monotoneX`, `monotoneY` and `natural` pass through every point like `cardinal`, and
-//! are drawn with it. Unknown names fall back to `basis`, as Mermaid does.
+//! are drawn with it. Unknown names fall back to `basis`, as Mermaid does. Flowchart
+//! edges pass [`hug_corners`] points to `basis`, so the curve stays by its route.
 
 use crate::path::PathData;
 
@@ -105,6 +106,38 @@ pub fn path_data(points: &[P], curve: Curve) -> String {
     p.finish()
 }
 
+/// How far (px) from a corner a `basis` curve through [`hug_corners`] points starts to
+/// bend. A routed polyline keeps half a routing cell (4 px) from every node; a B-spline
+/// whose control points lie within this reach of each corner cuts it by a sixth of the
+/// reach at most, so the curve keeps clear of the nodes the polyline passed. Through the
+/// corners alone, as d3 draws it, a long run into a corner bends over its whole length
+/// and cuts through whatever stands inside the bend.
+pub const CORNER_REACH: f64 = 16.0;
+
+/// `points` with, on each side of every inner corner, an extra point `reach` away from it
+/// (where the segment is long enough), so that a B-spline bends near the corners only.
+pub fn hug_corners(points: &[P], reach: f64) -> Vec<P> {
+    let n = points.len();
+    let mut out = Vec::with_capacity(3 * n);
+    let toward = |from: P, to: P, d: f64| {
+        let len = dist(from, to);
+        (
+            from.0 + (to.0 - from.0) * d / len,
+            from.1 + (to.1 - from.1) * d / len,
+        )
+    };
+    for (i, &c) in points.iter().enumerate() {
+        if i > 0 && i + 1 < n && dist(points[i - 1], c) > 2.0 * reach {
+            out.push(toward(c, points[i - 1], reach));
+        }
+        out.push(c);
+        if i > 0 && i + 1 < n && dist(c, points[i + 1]) > 2.0 * reach {
+            out.push(toward(c, points[i + 1], reach));
+        }
+    }
+    out
+}
+
 /// d3's `curveBasis`, command for command.
 fn basis(p: &mut PathData, pts: &[P]) {
     let bezier = |p: &mut PathData, a: P, b: P, c: P| {
@@ -162,6 +195,15 @@ mod tests {
         // d3.line().curve(d3.curveBasis)([[0,0],[60,0],[60,60]])
         let d = path_data(&[(0.0, 0.0), (60.0, 0.0), (60.0, 60.0)], Curve::Basis);
         assert_eq!(d, "M0,0 L10,0 C20,0 40,0 50,10 C60,20 60,40 60,50 L60,60");
+    }
+
+    #[test]
+    fn basis_bends_near_the_corner_only() {
+        // d3 would pass (166.67,33.33) here, a long way inside the bend.
+        let corner = [(0.0, 0.0), (200.0, 0.0), (200.0, 200.0)];
+        let d = path_data(&hug_corners(&corner, CORNER_REACH), Curve::Basis);
+        assert!(d.contains("197.33,2.67"), "{d}");
+        assert!(!d.contains("166.67,33.33"), "{d}");
     }
 
     #[test]

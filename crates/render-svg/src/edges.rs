@@ -8,7 +8,7 @@
 use liutu_model::Stroke;
 use liutu_scene::Edge;
 
-use crate::curves::{Curve, dist, path_data};
+use crate::curves::{CORNER_REACH, Curve, dist, hug_corners, path_data};
 use crate::escape::id_token;
 use crate::markers::{Markers, shorten};
 use crate::style::{TextPaint, value};
@@ -52,7 +52,13 @@ pub fn edge_path(edge: &Edge) -> String {
     pts.reverse();
     pull_back(&mut pts, shorten(edge.head_end));
     pts.reverse();
-    path_data(&pts, Curve::from_name(&edge.curve))
+    let curve = Curve::from_name(&edge.curve);
+    // The route keeps clear of every node; the curve must too, so it bends near the
+    // route's corners, not across whole runs as d3 would.
+    if curve == Curve::Basis {
+        pts = hug_corners(&pts, CORNER_REACH);
+    }
+    path_data(&pts, curve)
 }
 
 /// The Mermaid id of an edge element: `{prefix}-{edge.id}`.

@@ -114,7 +114,8 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
         grid.block(c.grid_rect(), true);
     }
     for c in &cluster_cells {
-        grid.frame(c.grid_rect());
+        // In text art a frame's neighbour cells are often all the room there is.
+        grid.frame(c.grid_rect(), !l.metrics.cells);
     }
     for r in l.title_rects.iter().filter(|r| r.width > 0.0) {
         grid.block(Cells::of(r, pitch).grid_rect(), false);

@@ -166,8 +166,23 @@ impl Grid {
         }
     }
 
-    /// Marks a cluster frame's outline as crossable only at right angles.
-    pub fn frame(&mut self, r: CellRect) {
+    /// Marks a cluster frame's outline as crossable only at right angles; with `halo`,
+    /// the rings of cells just outside and inside it are discouraged too, so that edges
+    /// keep a little away from the frame instead of running along it.
+    pub fn frame(&mut self, r: CellRect, halo: bool) {
+        if halo {
+            for ring in [-1, 1] {
+                let (x0, y0, x1, y1) = (r.x0 - ring, r.y0 - ring, r.x1 + ring, r.y1 + ring);
+                for x in x0..=x1 {
+                    self.update(x, y0, |c| c.halo = true);
+                    self.update(x, y1, |c| c.halo = true);
+                }
+                for y in y0..=y1 {
+                    self.update(x0, y, |c| c.halo = true);
+                    self.update(x1, y, |c| c.halo = true);
+                }
+            }
+        }
         for x in r.x0..=r.x1 {
             for y in [r.y0, r.y1] {
                 self.update(x, y, |c| c.frame_horizontal = true);
