@@ -160,11 +160,28 @@ fn check(name: &str, chart: &Flowchart, measure: &dyn TextMeasure) -> Vec<String
     problems
 }
 
-/// True when the axis-parallel segment a–b enters the rectangle's interior.
+/// True when the segment a–b enters the rectangle's interior (Liang–Barsky clipping;
+/// graphics edges run slanted between ranks).
 fn segment_hits(a: Point, b: Point, r: &Rect) -> bool {
-    let (x0, x1) = (a.x.min(b.x), a.x.max(b.x));
-    let (y0, y1) = (a.y.min(b.y), a.y.max(b.y));
-    x1 > r.x && x0 < r.right() && y1 > r.y && y0 < r.bottom()
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [
+        (-dx, a.x - r.x),
+        (dx, r.right() - a.x),
+        (-dy, a.y - r.y),
+        (dy, r.bottom() - a.y),
+    ] {
+        if p == 0.0 {
+            if q <= 0.0 {
+                return false;
+            }
+        } else if p < 0.0 {
+            t0 = t0.max(q / p);
+        } else {
+            t1 = t1.min(q / p);
+        }
+    }
+    t0 < t1
 }
 
 fn flowchart(source: &str) -> Option<Flowchart> {

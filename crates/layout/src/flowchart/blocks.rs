@@ -19,10 +19,18 @@ pub struct Block {
     pub nodes: Vec<(NodeId, Rect)>,
     pub clusters: Vec<(SubgraphId, Rect)>,
     pub labels: Vec<(EdgeId, Rect)>,
-    /// For each edge laid out across ranks: where the layered engine put it on each rank
-    /// between its ends (the rank's band, as wide as its dummy or label), from its source
-    /// to its target. Routing searches along them first.
-    pub stations: Vec<(EdgeId, Vec<Rect>)>,
+    /// For each edge laid out across ranks: the way the layered engine kept for it.
+    pub ways: Vec<(EdgeId, Way)>,
+}
+
+/// Where the layered engine put an edge that runs across ranks, from its source to its
+/// target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Way {
+    /// The bands of the ranks its source and its target stand in, as wide as they are.
+    pub ends: [Rect; 2],
+    /// On each rank between: the rank's band, as wide as the edge's dummy or label.
+    pub stations: Vec<Rect>,
 }
 
 impl Block {
@@ -33,7 +41,11 @@ impl Block {
             .map(|(_, r)| r)
             .chain(self.clusters.iter_mut().map(|(_, r)| r))
             .chain(self.labels.iter_mut().map(|(_, r)| r))
-            .chain(self.stations.iter_mut().flat_map(|(_, g)| g.iter_mut()));
+            .chain(
+                self.ways
+                    .iter_mut()
+                    .flat_map(|(_, w)| w.ends.iter_mut().chain(w.stations.iter_mut())),
+            );
         for r in rects {
             r.x += dx;
             r.y += dy;
@@ -281,7 +293,7 @@ fn layout_scope(
                             block.nodes.extend(child.nodes);
                             block.clusters.extend(child.clusters);
                             block.labels.extend(child.labels);
-                            block.stations.extend(child.stations);
+                            block.ways.extend(child.ways);
                         }
                     }
                 }
@@ -304,28 +316,34 @@ fn layout_scope(
             NodeKind::Dummy(_) => {}
         }
     }
+    // Each rank's band, as wide as one of its nodes.
+    let band = |n: usize| {
+        let node = &placement.layers.nodes[n];
+        to_rect((
+            placement.across[n] - node.across / 2.0,
+            placement.rank_start[node.rank],
+            node.across,
+            placement.rank_size[node.rank],
+        ))
+    };
     for (link, chain) in placement.layers.chains.iter().enumerate() {
         let Some(chain) = chain else { continue };
-        let inner = &chain.nodes[1..chain.nodes.len() - 1];
-        if inner.is_empty() {
+        let (first, last) = (chain.nodes[0], chain.nodes[chain.nodes.len() - 1]);
+        if placement.layers.nodes[first].rank == placement.layers.nodes[last].rank {
             continue;
         }
-        let mut stations: Vec<Rect> = inner
-            .iter()
-            .map(|&n| {
-                let node = &placement.layers.nodes[n];
-                to_rect((
-                    placement.across[n] - node.across / 2.0,
-                    placement.rank_start[node.rank],
-                    node.across,
-                    placement.rank_size[node.rank],
-                ))
-            })
-            .collect();
+        let mut way = Way {
+            ends: [band(first), band(last)],
+            stations: chain.nodes[1..chain.nodes.len() - 1]
+                .iter()
+                .map(|&n| band(n))
+                .collect(),
+        };
         if chain.reversed {
-            stations.reverse();
+            way.ends.reverse();
+            way.stations.reverse();
         }
-        block.stations.push((link_edges[link], stations));
+        block.ways.push((link_edges[link], way));
     }
     block
 }

@@ -5,8 +5,9 @@
 //! work is done on a grid (see [`crate::route`]): one cell per character in text art, a
 //! coarser pitch in graphics, where the ends are then moved onto the true outlines.
 
-use super::blocks::Anchor;
+use super::blocks::{Anchor, Way};
 use super::clip::onto_outline;
+use super::follow;
 use super::metrics::Metrics;
 use crate::route::{Corridor, Costs, Dir, Grid, Port, find_path};
 use liutu_model::{Direction, Flowchart, Shape};
@@ -88,11 +89,13 @@ pub struct Layout<'a> {
     /// Title box of each cluster, blocked for edges.
     pub title_rects: &'a [Rect],
     pub label_rects: &'a [Option<Rect>],
-    /// Per edge, where the layered layout put it on each rank between its ends, from
-    /// source to target (see [`super::blocks::Block::stations`]).
-    pub stations: &'a [Vec<Rect>],
+    /// Per edge that runs across ranks, the way the layered layout kept for it.
+    pub ways: &'a [Option<Way>],
     /// Direction each edge flows in (that of the scope it was laid out in).
     pub edge_flow: &'a [Direction],
+    /// Per edge: it joins two nodes of the scope it was laid out in, so the layered
+    /// layout's ranks and order describe its whole way.
+    pub direct: &'a [bool],
     pub width: f64,
     pub height: f64,
 }
@@ -152,10 +155,20 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
         }
         *degree.entry(from).or_default() += 1;
         *degree.entry(to).or_default() += 1;
-        let label = l.label_rects[e].map(|r| Cells::of(&r, pitch).center());
+        // Where the edge heads first from each end: the nearest place the layered
+        // layout kept for it on the way (a dummy or its label), else the other end.
+        let station = |r: Option<&Rect>| r.map(|r| Cells::of(r, pitch).center());
+        let stations = l.ways[e].as_ref().map_or(&[][..], |w| &w.stations[..]);
+        let first_station = station(stations.first());
+        let last_station = station(stations.last());
         for (me, other, is_source) in [(from, to, true), (to, from, false)] {
             let mine = anchor_cells(me).center();
-            let toward = label.unwrap_or_else(|| anchor_cells(other).center());
+            let next = if is_source {
+                first_station
+            } else {
+                last_station
+            };
+            let toward = next.unwrap_or_else(|| anchor_cells(other).center());
             let side = facing_side(mine, toward, l.edge_flow[e]);
             let key = if side.is_vertical() {
                 toward.0
@@ -231,17 +244,74 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
             e,
         )
     });
+    // Identical parallel edges are routed once, by the first of them in routing order.
+    let mut drawn_by: Vec<usize> = (0..l.chart.edges.len()).collect();
+    let mut first_of: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
+    for &e in &order {
+        if let Some(key) = super::routing_key(&l.chart.edges[e]) {
+            drawn_by[e] = *first_of.entry(key).or_insert(e);
+        }
+    }
     let mut paths: Vec<Vec<Point>> = vec![Vec::new(); l.chart.edges.len()];
-    let mut scratch = crate::route::Scratch::default();
-    let mut routed: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
-    for e in order {
-        let edge = &l.chart.edges[e];
-        if let Some(key) = super::routing_key(edge) {
-            if let Some(&first) = routed.get(&key) {
-                paths[e] = paths[first].clone();
-                continue;
+    // In graphics, edges between two nodes of one scope follow the layered layout's way
+    // through the ranks when nothing is in it; the others, and text art, search the grid.
+    if !l.metrics.cells {
+        // Boxes: the nodes (indexed like them), then the labels, then the titles.
+        let mut boxes: Vec<Rect> = l.node_rects.to_vec();
+        let mut label_box: Vec<Option<usize>> = vec![None; l.chart.edges.len()];
+        for (e, r) in l.label_rects.iter().enumerate() {
+            if let Some(r) = r {
+                label_box[e] = Some(boxes.len());
+                boxes.push(*r);
             }
-            routed.insert(key, e);
+        }
+        boxes.extend(l.title_rects.iter().filter(|r| r.width > 0.0));
+        let obstacles = follow::Obstacles::new(&boxes, l.cluster_rects, l.width, l.height);
+        for &e in order.iter().filter(|&&e| drawn_by[e] == e && l.direct[e]) {
+            let edge = &l.chart.edges[e];
+            let (Some(&from_port), Some(&to_port)) =
+                (assigned.get(&(e, true)), assigned.get(&(e, false)))
+            else {
+                continue;
+            };
+            let (from, to) = (Anchor::Node(edge.from), Anchor::Node(edge.to));
+            let end = |a: Anchor, port: Port| {
+                let (rect, shape) = anchor_outline(l, a);
+                follow::End { rect, shape, port }
+            };
+            let own: Vec<crate::route::CellRect> =
+                [Some(anchor_cells(from)), Some(anchor_cells(to))]
+                    .into_iter()
+                    .chain([l.label_rects[e].map(|r| Cells::of(&r, pitch))])
+                    .flatten()
+                    .map(|c| c.grid_rect())
+                    .collect();
+            let Some(way) = &l.ways[e] else { continue };
+            let own_boxes: Vec<usize> = [Some(edge.from), Some(edge.to), label_box[e]]
+                .into_iter()
+                .flatten()
+                .collect();
+            if let Some(points) = follow::follow(
+                &obstacles,
+                pitch,
+                &end(from, from_port),
+                &end(to, to_port),
+                way,
+                &own_boxes,
+            ) {
+                follow::occupy(&mut grid, &points, pitch, &own);
+                for port in [from_port, to_port] {
+                    grid.update(port.cell.0, port.cell.1, |u| u.edge_fixed = true);
+                }
+                paths[e] = points;
+            }
+        }
+    }
+    let mut scratch = crate::route::Scratch::default();
+    for &e in &order {
+        let edge = &l.chart.edges[e];
+        if drawn_by[e] != e || !paths[e].is_empty() {
+            continue;
         }
         let from = edge
             .from_subgraph
@@ -252,13 +322,10 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
         let (fc, tc) = (anchor_cells(from), anchor_cells(to));
         let label = l.label_rects[e].map(|r| Cells::of(&r, pitch));
         // Search first near the way the layout kept for the edge through the ranks.
-        let corridor = (!l.stations[e].is_empty() && from != to).then(|| {
+        let stations = l.ways[e].as_ref().map_or(&[][..], |w| &w.stations[..]);
+        let corridor = (!stations.is_empty() && from != to).then(|| {
             let stations: Vec<crate::route::CellRect> = std::iter::once(fc.grid_rect())
-                .chain(
-                    l.stations[e]
-                        .iter()
-                        .map(|r| Cells::of(r, pitch).grid_rect()),
-                )
+                .chain(stations.iter().map(|r| Cells::of(r, pitch).grid_rect()))
                 .chain(std::iter::once(tc.grid_rect()))
                 .collect();
             Corridor::through(&stations, !l.edge_flow[e].is_horizontal(), CORRIDOR_MARGIN)
@@ -296,6 +363,11 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
             (from_rect, from_shape),
             (to_rect, to_shape),
         );
+    }
+    for e in 0..paths.len() {
+        if drawn_by[e] != e {
+            paths[e] = paths[drawn_by[e]].clone();
+        }
     }
     paths
 }

@@ -8,6 +8,7 @@
 mod blocks;
 mod clip;
 mod edges;
+mod follow;
 mod metrics;
 mod size;
 
@@ -84,9 +85,12 @@ pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOpti
     for (e, r) in &block.labels {
         label_rects[*e] = Some(inside_margin(r));
     }
-    let mut stations: Vec<Vec<Rect>> = vec![Vec::new(); chart.edges.len()];
-    for (e, s) in &block.stations {
-        stations[*e] = s.iter().map(inside_margin).collect();
+    let mut ways: Vec<Option<blocks::Way>> = vec![None; chart.edges.len()];
+    for (e, w) in &block.ways {
+        ways[*e] = Some(blocks::Way {
+            ends: w.ends.map(|r| inside_margin(&r)),
+            stations: w.stations.iter().map(inside_margin).collect(),
+        });
     }
     let title_rects: Vec<Rect> = cluster_rects
         .iter()
@@ -103,6 +107,13 @@ pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOpti
             _ => chart.direction,
         })
         .collect();
+    let direct: Vec<bool> = (0..chart.edges.len())
+        .map(|e| {
+            let edge = &chart.edges[e];
+            matches!(ctx.edge_scope(e),
+                Some((_, blocks::Anchor::Node(a), blocks::Anchor::Node(b))) if a == edge.from && b == edge.to)
+        })
+        .collect();
     let mut budget = ctx.work.remaining;
     let layout = edges::Layout {
         chart,
@@ -111,8 +122,9 @@ pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOpti
         cluster_rects: &cluster_rects,
         title_rects: &title_rects,
         label_rects: &label_rects,
-        stations: &stations,
+        ways: &ways,
         edge_flow: &edge_flow,
+        direct: &direct,
         width: block.width + 2.0 * m,
         height: block.height + 2.0 * m,
     };
