@@ -1,14 +1,25 @@
 //! Ordering: the order of nodes within each rank, chosen to keep crossings few.
 //!
 //! Start from a breadth-first order in declaration order (from the top, and again from
-//! the bottom), then sweep down and up sorting each rank by the barycentre of its
-//! neighbours in the rank before (kept only when it crosses that rank less), each sweep
-//! followed by *transpose* (swap neighbours while that removes crossings). The best
+//! the bottom; on small charts also from shuffled orders), then sweep down and up sorting
+//! each rank by the barycentre of its neighbours in the rank before (kept only when it
+//! crosses that rank less), each sweep followed by *transpose* (swap neighbours while that
+//! removes crossings, and on alternate pairs of sweeps while it adds none). The best
 //! order seen, by crossing count, is then *sifted*: each node moves to its best slot.
 //! Crossings between two ranks are counted with a Fenwick (accumulator) tree in
 //! O(E log V).
 
 use super::{LayerGraph, Work};
+
+/// Sweeps from one start at most, and how many may pass without a better order before it
+/// stops (Graphviz's MaxIter and MinQuit).
+const MAX_SWEEPS: usize = 24;
+const STALE_SWEEPS: usize = 8;
+/// Rounds of transposition after each sweep, at most.
+const TRANSPOSE_ROUNDS: usize = 32;
+/// Shuffled starts, tried when the layered graph has at most `SHUFFLE_UP_TO` nodes.
+const SHUFFLED_STARTS: usize = 2;
+const SHUFFLE_UP_TO: usize = 2_000;
 
 /// Orders `g.layers` in place.
 pub fn order(g: &mut LayerGraph, work: &mut Work) {
@@ -19,11 +30,22 @@ pub fn order(g: &mut LayerGraph, work: &mut Work) {
         down[a].push(b);
         up[b].push(a);
     }
-    // Sweeps from two starting orders (breadth-first from the top and from the bottom);
-    // the best order seen wins.
+    // Sweeps from two starting orders (breadth-first from the top and from the bottom),
+    // then, on charts small enough for it to be cheap, from shuffled ones: the sweeps
+    // end in a local optimum that depends on where they start. The best order seen wins.
+    let shuffled = if n <= SHUFFLE_UP_TO {
+        SHUFFLED_STARTS
+    } else {
+        0
+    };
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
     let mut best: Option<(usize, Vec<Vec<usize>>)> = None;
-    for from_bottom in [false, true] {
+    for start in 0..2 + shuffled {
+        let from_bottom = start % 2 == 1;
         initial_order(g, if from_bottom { &up } else { &down }, from_bottom);
+        if start >= 2 {
+            shuffle(&mut g.layers, &mut seed);
+        }
         let (crossings, layers) = sweep(g, &up, &down, work);
         if best.as_ref().is_none_or(|(c, _)| crossings < *c) {
             best = Some((crossings, layers));
@@ -46,7 +68,7 @@ pub fn order(g: &mut LayerGraph, work: &mut Work) {
     sift(g, &up, &down, &mut pos, work);
 }
 
-/// Barycentre sweeps, each followed by transpose and sifting, from the current order.
+/// Barycentre sweeps, each followed by transposition, from the current order.
 /// Returns the best order seen and its crossing count.
 fn sweep(
     g: &mut LayerGraph,
@@ -63,9 +85,9 @@ fn sweep(
     let mut best = g.layers.clone();
     let mut best_crossings = count_crossings(g);
     let mut stale = 0;
-    for iteration in 0..32 {
+    for iteration in 0..MAX_SWEEPS {
         let cost = (g.nodes.len() + g.segments.len()) as u64 * 8;
-        if best_crossings == 0 || stale >= 6 || !work.spend(cost) {
+        if best_crossings == 0 || stale >= STALE_SWEEPS || !work.spend(cost) {
             break;
         }
         let downward = iteration % 2 == 0;
@@ -93,7 +115,10 @@ fn sweep(
                 g.layers[r] = old;
             }
         }
-        transpose(g, up, down, &mut pos, work);
+        // On the first two of every four sweeps, as in Graphviz, neighbours that cross
+        // as often either way are swapped too, so the order can drift across a plateau
+        // instead of stopping at its edge.
+        transpose(g, up, down, &mut pos, work, iteration % 4 < 2);
         let crossings = count_crossings(g);
         if crossings < best_crossings {
             best_crossings = crossings;
@@ -161,6 +186,18 @@ fn sift(
             for (i, &w) in layer.iter().enumerate() {
                 pos[w] = i;
             }
+        }
+    }
+}
+
+/// Shuffles every rank (Fisher–Yates with a xorshift generator: the same on every run).
+fn shuffle(layers: &mut [Vec<usize>], seed: &mut u64) {
+    for layer in layers {
+        for i in (1..layer.len()).rev() {
+            *seed ^= *seed << 13;
+            *seed ^= *seed >> 7;
+            *seed ^= *seed << 17;
+            layer.swap(i, (*seed % (i as u64 + 1)) as usize);
         }
     }
 }
@@ -243,10 +280,11 @@ fn transpose(
     down: &[Vec<usize>],
     pos: &mut [usize],
     work: &mut Work,
+    equal_swaps: bool,
 ) {
     let mut improved = true;
     let mut rounds = 0;
-    while improved && rounds < 8 {
+    while improved && rounds < TRANSPOSE_ROUNDS {
         improved = false;
         rounds += 1;
         for r in 0..g.layers.len() {
@@ -260,11 +298,12 @@ fn transpose(
                     pair_crossings(&up[u], &up[v], pos) + pair_crossings(&down[u], &down[v], pos);
                 let swapped =
                     pair_crossings(&up[v], &up[u], pos) + pair_crossings(&down[v], &down[u], pos);
-                if swapped < now {
+                if swapped < now || (equal_swaps && now > 0 && swapped == now) {
                     g.layers[r].swap(i, i + 1);
                     pos[u] = i + 1;
                     pos[v] = i;
-                    improved = true;
+                    // Only a gain asks for another round: equal swaps alone would cycle.
+                    improved |= swapped < now;
                 }
             }
         }
