@@ -162,19 +162,13 @@ fn sift(
             let from = pos[v];
             layer.remove(from);
             // Crossings with v leftmost, then the change as v passes each node.
-            let mut current: isize = layer
+            let either: Vec<(usize, usize)> = layer
                 .iter()
-                .map(|&u| {
-                    (pair_crossings(&up[v], &up[u], pos) + pair_crossings(&down[v], &down[u], pos))
-                        as isize
-                })
-                .sum();
+                .map(|&u| crossings_either_way(v, u, up, down, pos))
+                .collect();
+            let mut current: isize = either.iter().map(|&(before, _)| before as isize).sum();
             let (mut best, mut best_at) = (current, 0);
-            for (i, &u) in layer.iter().enumerate() {
-                let before =
-                    pair_crossings(&up[v], &up[u], pos) + pair_crossings(&down[v], &down[u], pos);
-                let after =
-                    pair_crossings(&up[u], &up[v], pos) + pair_crossings(&down[u], &down[v], pos);
+            for (i, &(before, after)) in either.iter().enumerate() {
                 current += after as isize - before as isize;
                 // Prefer the original slot on ties, so sifting never churns.
                 if current < best || (current == best && i + 1 == from) {
@@ -261,17 +255,33 @@ fn sort_by_barycenter(layer: &mut [usize], neighbours: &[Vec<usize>], pos: &[usi
     }
 }
 
-/// Crossings between `u` placed before `v` given one neighbour list.
-fn pair_crossings(u: &[usize], v: &[usize], pos: &[usize]) -> usize {
-    let mut c = 0;
+/// Crossings between the edges of two neighbours on one side, given their neighbour
+/// lists there: with `u` placed before `v`, and with `v` before `u`. One pass gives both,
+/// and this is the innermost loop of ordering.
+fn pair_crossings(u: &[usize], v: &[usize], pos: &[usize]) -> (usize, usize) {
+    let (mut u_first, mut v_first) = (0, 0);
     for &a in u {
+        let pa = pos[a];
         for &b in v {
-            if pos[a] > pos[b] {
-                c += 1;
-            }
+            let pb = pos[b];
+            u_first += usize::from(pa > pb);
+            v_first += usize::from(pa < pb);
         }
     }
-    c
+    (u_first, v_first)
+}
+
+/// Both counts of [`pair_crossings`], on both sides.
+fn crossings_either_way(
+    u: usize,
+    v: usize,
+    up: &[Vec<usize>],
+    down: &[Vec<usize>],
+    pos: &[usize],
+) -> (usize, usize) {
+    let (a, b) = pair_crossings(&up[u], &up[v], pos);
+    let (c, d) = pair_crossings(&down[u], &down[v], pos);
+    (a + c, b + d)
 }
 
 fn transpose(
@@ -294,10 +304,7 @@ fn transpose(
                 if !work.spend(cost as u64 + 1) {
                     return;
                 }
-                let now =
-                    pair_crossings(&up[u], &up[v], pos) + pair_crossings(&down[u], &down[v], pos);
-                let swapped =
-                    pair_crossings(&up[v], &up[u], pos) + pair_crossings(&down[v], &down[u], pos);
+                let (now, swapped) = crossings_either_way(u, v, up, down, pos);
                 if swapped < now || (equal_swaps && now > 0 && swapped == now) {
                     g.layers[r].swap(i, i + 1);
                     pos[u] = i + 1;
