@@ -501,101 +501,143 @@ fn route_one(
         (r.from_port, r.to_port)
     };
 
-    let mut legs: Vec<Leg> = Vec::new();
-    let mut interior: Vec<Cell> = Vec::new();
-    if let Some(lab) = r.label {
-        // Enter the label on the side facing the source, leave on the other; the line
-        // runs through its middle, hidden by the text.
-        let (lcx, lcy) = lab.center();
-        let (fcx, fcy) = r.from.center();
-        let before_first = if vertical { fcy <= lcy } else { fcx <= lcx };
-        let (a, b) = if vertical {
-            let x = lcx.floor() as i32;
-            let top = ((x, lab.y0 - 1), Dir::North);
-            let bottom = ((x, lab.y1 + 1), Dir::South);
-            interior = (lab.y0..=lab.y1).map(|y| (x, y)).collect();
-            (top, bottom)
-        } else {
-            let y = lcy.floor() as i32;
-            let left = ((lab.x0 - 1, y), Dir::West);
-            let right = ((lab.x1 + 1, y), Dir::East);
-            interior = (lab.x0..=lab.x1).map(|x| (x, y)).collect();
-            (left, right)
-        };
-        let (enter, leave) = if before_first { (a, b) } else { (b, a) };
-        if !before_first {
-            interior.reverse();
-        }
-        let port = |(cell, dir): (Cell, Dir)| Port { cell, dir, cost: 0 };
-        // Each leg is searched towards its node, so it bends near the node.
-        legs.push(Leg {
-            corridor: r.corridor,
-            from: start,
-            from_preferred: from_port,
-            to: vec![port(enter)],
-            to_preferred: None,
-            backwards: true,
-        });
-        legs.push(Leg {
-            corridor: r.corridor,
-            from: vec![port(leave)],
-            from_preferred: None,
-            to: end,
-            to_preferred: to_port,
-            backwards: false,
-        });
-    } else {
-        legs.push(Leg {
+    let Some(lab) = r.label else {
+        let leg = Leg {
             corridor: r.corridor,
             from: start,
             from_preferred: from_port,
             to: end,
             to_preferred: to_port,
             backwards: r.from_hub,
-        });
-    }
-
-    let mut cells: Vec<Cell> = Vec::new();
-    let count = legs.len();
-    for (i, leg) in legs.iter().enumerate() {
-        let path = search_leg(grid, scratch, leg, budget);
-        if i == 0 {
-            if let Some(&first) = path.first() {
-                let dir = leg
-                    .from
-                    .iter()
-                    .find(|p| p.cell == first)
-                    .map_or(Dir::South, |p| p.dir);
-                cells.push(border_of(first, dir));
+        };
+        let path = search_leg(grid, scratch, &leg, budget).unwrap_or_else(|| last_resort(&leg));
+        return with_borders(&path, &leg, &leg, Vec::new());
+    };
+    // Enter the label on the side facing the source, leave on the other; the line runs
+    // through its middle, hidden by the text. When that is impossible (a label right
+    // above a frame's title), the sides across the flow are tried too.
+    let centre = {
+        let (lcx, lcy) = lab.center();
+        (lcx.floor() as i32, lcy.floor() as i32)
+    };
+    let (fcx, fcy) = r.from.center();
+    let (lcx, lcy) = lab.center();
+    let before_first = if vertical { fcy <= lcy } else { fcx <= lcx };
+    let port = |cell: Cell, dir: Dir, cost: u32| Port { cell, dir, cost };
+    let (x, y) = centre;
+    let (near_end, far_end, sides) = if vertical {
+        (
+            port((x, lab.y0 - 1), Dir::North, 0),
+            port((x, lab.y1 + 1), Dir::South, 0),
+            [
+                port((lab.x0 - 1, y), Dir::West, 0),
+                port((lab.x1 + 1, y), Dir::East, 0),
+            ],
+        )
+    } else {
+        (
+            port((lab.x0 - 1, y), Dir::West, 0),
+            port((lab.x1 + 1, y), Dir::East, 0),
+            [
+                port((x, lab.y0 - 1), Dir::North, 0),
+                port((x, lab.y1 + 1), Dir::South, 0),
+            ],
+        )
+    };
+    let (enter, leave) = if before_first {
+        (near_end, far_end)
+    } else {
+        (far_end, near_end)
+    };
+    // Each leg is searched towards its node, so it bends near the node.
+    let mut into = Leg {
+        corridor: r.corridor,
+        from: start,
+        from_preferred: from_port,
+        to: vec![enter],
+        to_preferred: None,
+        backwards: true,
+    };
+    let mut out_of = Leg {
+        corridor: r.corridor,
+        from: vec![leave],
+        from_preferred: None,
+        to: end,
+        to_preferred: to_port,
+        backwards: false,
+    };
+    // `label_at_end`: the label is the leg's target (else its source).
+    let mut search = |leg: &mut Leg, label_at_end: bool| {
+        search_leg(grid, scratch, leg, budget).or_else(|| {
+            if label_at_end {
+                leg.to.extend(sides);
+            } else {
+                leg.from.extend(sides);
             }
-        } else {
-            cells.extend(interior.iter().copied());
-        }
-        cells.extend(path.iter().copied());
-        if i + 1 == count
-            && let Some(&last) = path.last()
-        {
-            let dir = leg
-                .to
-                .iter()
-                .find(|p| p.cell == last)
-                .map_or(Dir::North, |p| p.dir);
-            cells.push(border_of(last, dir));
-        }
+            search_leg(grid, scratch, leg, budget)
+        })
+    };
+    let first = search(&mut into, true).unwrap_or_else(|| last_resort(&into));
+    let second = search(&mut out_of, false).unwrap_or_else(|| last_resort(&out_of));
+    // Through the label: from where the line came in to its middle, and on to where it
+    // leaves.
+    let straight = |a: Cell, b: Cell| -> Vec<Cell> {
+        let (dx, dy) = ((b.0 - a.0).signum(), (b.1 - a.1).signum());
+        let steps = (b.0 - a.0).abs().max((b.1 - a.1).abs());
+        (0..=steps).map(|i| (a.0 + dx * i, a.1 + dy * i)).collect()
+    };
+    let inside = |port: Option<&Cell>, fallback: &Port| -> Cell {
+        let p = port.copied().unwrap_or(fallback.cell);
+        // The label cell next to the port cell, clamped into the label.
+        (p.0.clamp(lab.x0, lab.x1), p.1.clamp(lab.y0, lab.y1))
+    };
+    let mut interior = straight(inside(first.last(), &enter), centre);
+    interior.extend(
+        straight(centre, inside(second.first(), &leave))
+            .into_iter()
+            .skip(1),
+    );
+    let mut cells = with_borders(&first, &into, &into, Vec::new());
+    cells.pop(); // `with_borders` closed it on the label's border; the interior follows.
+    cells.extend(interior);
+    cells.extend(
+        with_borders(&second, &out_of, &out_of, Vec::new())
+            .into_iter()
+            .skip(1),
+    );
+    cells.dedup();
+    cells
+}
+
+/// A leg's cells with the border cell behind its first port in front and the one behind
+/// its last port at the end.
+fn with_borders(path: &[Cell], from: &Leg, to: &Leg, mut cells: Vec<Cell>) -> Vec<Cell> {
+    let border = |cell: Cell, ports: &[Port], default: Dir| {
+        let dir = ports
+            .iter()
+            .find(|p| p.cell == cell)
+            .map_or(default, |p| p.dir);
+        border_of(cell, dir)
+    };
+    if let Some(&first) = path.first() {
+        cells.push(border(first, &from.from, Dir::South));
+    }
+    cells.extend(path.iter().copied());
+    if let Some(&last) = path.last() {
+        cells.push(border(last, &to.to, Dir::North));
     }
     cells.dedup();
     cells
 }
 
-/// A* with the preferred ports, then with any port, then allowing overlaps, then an
-/// L-shaped path: an edge is never dropped, even when the grid is too crowded to route
-/// it cleanly.
+/// A* with the preferred ports, then with any port, then allowing overlaps; `None`
+/// when none of them finds a way.
 fn search_leg(
     grid: &Grid,
     scratch: &mut crate::route::Scratch,
     leg: &Leg,
     budget: &mut u64,
-) -> Vec<Cell> {
+) -> Option<Vec<Cell>> {
     let cap = (grid.width as u64 * grid.height as u64 * 8).max(10_000);
     let strict = Costs::default();
     let loose = Costs {
@@ -657,11 +699,16 @@ fn search_leg(
             find_path(grid, from, to, costs, corridor, scratch, &mut work)
         };
         *budget -= before - work;
-        if let Some(path) = found {
-            return path;
+        if found.is_some() {
+            return found;
         }
     }
-    // Last resort: straight out, across, straight in — ignores obstacles.
+    None
+}
+
+/// Straight out, across, straight in, ignoring obstacles: an edge is never dropped,
+/// even when the grid is too crowded to route it cleanly.
+fn last_resort(leg: &Leg) -> Vec<Cell> {
     let (Some(a), Some(b)) = (leg.from.first(), leg.to.first()) else {
         return Vec::new();
     };
