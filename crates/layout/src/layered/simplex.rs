@@ -97,20 +97,9 @@ pub fn network_simplex(
         }
     }
     let roots: Vec<usize> = roots_of(n, edges, &tree.in_tree);
-    compute_tree(n, edges, &incident, &mut tree, &roots);
     // Each node's tree edges, and the node at each postorder number, kept up to date by
     // every exchange so that a pivot costs the part of the tree it changes.
-    let mut tree_edges: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (e, &(a, b, _, _)) in edges.iter().enumerate() {
-        if tree.in_tree[e] {
-            tree_edges[a].push(e);
-            tree_edges[b].push(e);
-        }
-    }
-    let mut by_lim = vec![0usize; n + 1];
-    for v in 0..n {
-        by_lim[tree.lim[v]] = v;
-    }
+    let (mut tree_edges, mut by_lim) = compute_tree(n, edges, &incident, &mut tree, &roots);
 
     // The first edge with a negative cut value leaves. (Graphviz searches round-robin;
     // here that found other optimal rankings, with more crossings on the bench charts.)
@@ -197,41 +186,29 @@ fn roots_of(n: usize, edges: &[(usize, usize, i64, f64)], in_tree: &[bool]) -> V
     (0..n).filter(|&v| find(&mut parent, v) == v).collect()
 }
 
-/// Postorder numbers, parents and cut values of the whole tree.
+/// Postorder numbers, parents and cut values of the whole tree. Returns each node's tree
+/// edges and the node at each postorder number (from 1).
 fn compute_tree(
     n: usize,
     edges: &[(usize, usize, i64, f64)],
     incident: &[Vec<usize>],
     tree: &mut Tree,
     roots: &[usize],
-) {
+) -> (Vec<Vec<usize>>, Vec<usize>) {
+    let tree_edges: Vec<Vec<usize>> = incident
+        .iter()
+        .map(|es| es.iter().copied().filter(|&e| tree.in_tree[e]).collect())
+        .collect();
+    let mut by_lim = vec![0usize; n + 1];
     tree.parent_edge = vec![None; n];
     let mut next_lim = 1;
-    let mut postorder: Vec<usize> = Vec::with_capacity(n);
     for &root in roots {
-        // Iterative DFS over tree edges.
-        let mut stack: Vec<(usize, usize, usize)> = vec![(root, 0, next_lim)];
-        while let Some(&mut (v, ref mut i, low)) = stack.last_mut() {
-            if let Some(&e) = incident[v].get(*i) {
-                *i += 1;
-                if !tree.in_tree[e] || tree.parent_edge[v] == Some(e) {
-                    continue;
-                }
-                let (a, b, _, _) = edges[e];
-                let w = if a == v { b } else { a };
-                tree.parent_edge[w] = Some(e);
-                stack.push((w, 0, next_lim));
-            } else {
-                tree.low[v] = low;
-                tree.lim[v] = next_lim;
-                next_lim += 1;
-                postorder.push(v);
-                stack.pop();
-            }
-        }
+        tree.low[root] = next_lim;
+        renumber(edges, &tree_edges, tree, &mut by_lim, root);
+        next_lim = tree.lim[root] + 1;
     }
     // Cut values bottom-up: each from the node's own edges and its children's cut values.
-    for &child in &postorder {
+    for &child in &by_lim[1..] {
         let Some(pe) = tree.parent_edge[child] else {
             continue;
         };
@@ -254,6 +231,7 @@ fn compute_tree(
         }
         tree.cut[pe] = cut;
     }
+    (tree_edges, by_lim)
 }
 
 /// Adds `cut` to (or takes it from) the cut value of every tree edge from `v` up to the
@@ -280,8 +258,9 @@ fn update_cuts(
     v
 }
 
-/// Numbers the subtree under `top` again in postorder, from its old lowest number: its
-/// nodes are the same after an exchange inside it, only their tree edges changed.
+/// Numbers the subtree under `top` in postorder from `tree.low[top]`, setting parents on
+/// the way down. After an exchange inside it, its nodes are the same and keep the same
+/// range of numbers; only their tree edges changed.
 fn renumber(
     edges: &[(usize, usize, i64, f64)],
     tree_edges: &[Vec<usize>],
