@@ -511,36 +511,33 @@ fn route_one(
             backwards: r.from_hub,
         };
         let path = search_leg(grid, scratch, &leg, budget).unwrap_or_else(|| last_resort(&leg));
-        return with_borders(&path, &leg, &leg, Vec::new());
+        return with_borders(&path, &leg);
     };
     // Enter the label on the side facing the source, leave on the other; the line runs
     // through its middle, hidden by the text. When that is impossible (a label right
     // above a frame's title), the sides across the flow are tried too.
-    let centre = {
-        let (lcx, lcy) = lab.center();
-        (lcx.floor() as i32, lcy.floor() as i32)
-    };
-    let (fcx, fcy) = r.from.center();
     let (lcx, lcy) = lab.center();
+    let centre = (lcx.floor() as i32, lcy.floor() as i32);
+    let (fcx, fcy) = r.from.center();
     let before_first = if vertical { fcy <= lcy } else { fcx <= lcx };
-    let port = |cell: Cell, dir: Dir, cost: u32| Port { cell, dir, cost };
+    let port = |cell: Cell, dir: Dir| Port { cell, dir, cost: 0 };
     let (x, y) = centre;
     let (near_end, far_end, sides) = if vertical {
         (
-            port((x, lab.y0 - 1), Dir::North, 0),
-            port((x, lab.y1 + 1), Dir::South, 0),
+            port((x, lab.y0 - 1), Dir::North),
+            port((x, lab.y1 + 1), Dir::South),
             [
-                port((lab.x0 - 1, y), Dir::West, 0),
-                port((lab.x1 + 1, y), Dir::East, 0),
+                port((lab.x0 - 1, y), Dir::West),
+                port((lab.x1 + 1, y), Dir::East),
             ],
         )
     } else {
         (
-            port((lab.x0 - 1, y), Dir::West, 0),
-            port((lab.x1 + 1, y), Dir::East, 0),
+            port((lab.x0 - 1, y), Dir::West),
+            port((lab.x1 + 1, y), Dir::East),
             [
-                port((x, lab.y0 - 1), Dir::North, 0),
-                port((x, lab.y1 + 1), Dir::South, 0),
+                port((x, lab.y0 - 1), Dir::North),
+                port((x, lab.y1 + 1), Dir::South),
             ],
         )
     };
@@ -597,21 +594,18 @@ fn route_one(
             .into_iter()
             .skip(1),
     );
-    let mut cells = with_borders(&first, &into, &into, Vec::new());
+    let mut cells = with_borders(&first, &into);
     cells.pop(); // `with_borders` closed it on the label's border; the interior follows.
     cells.extend(interior);
-    cells.extend(
-        with_borders(&second, &out_of, &out_of, Vec::new())
-            .into_iter()
-            .skip(1),
-    );
+    cells.extend(with_borders(&second, &out_of).into_iter().skip(1));
     cells.dedup();
     cells
 }
 
 /// A leg's cells with the border cell behind its first port in front and the one behind
 /// its last port at the end.
-fn with_borders(path: &[Cell], from: &Leg, to: &Leg, mut cells: Vec<Cell>) -> Vec<Cell> {
+fn with_borders(path: &[Cell], leg: &Leg) -> Vec<Cell> {
+    let mut cells = Vec::with_capacity(path.len() + 2);
     let border = |cell: Cell, ports: &[Port], default: Dir| {
         let dir = ports
             .iter()
@@ -620,11 +614,11 @@ fn with_borders(path: &[Cell], from: &Leg, to: &Leg, mut cells: Vec<Cell>) -> Ve
         border_of(cell, dir)
     };
     if let Some(&first) = path.first() {
-        cells.push(border(first, &from.from, Dir::South));
+        cells.push(border(first, &leg.from, Dir::South));
     }
     cells.extend(path.iter().copied());
     if let Some(&last) = path.last() {
-        cells.push(border(last, &to.to, Dir::North));
+        cells.push(border(last, &leg.to, Dir::North));
     }
     cells.dedup();
     cells
