@@ -11,7 +11,8 @@
 #   6-8 minutes on a fresh machine): mmdc (mermaid-cli with the system Chromium), mmdr
 #   (mermaid-rs-renderer, installed as mmdr-rs), mmdr-py (PyPI mmdr), bm (beautiful-mermaid),
 #   mermaid-ascii, dot (Graphviz).
-# - Builds liutu in release mode.
+# - Builds liutu as it is shipped: `cargo build-static` (release, statically linked; see
+#   .cargo/config.toml).
 # - Times each (tool, case): one warm-up run, then RUNS runs (default 5; mmdc 3); when the
 #   warm-up took over 10 s that single run is the sample. Peak RSS of the warm-up run from
 #   /usr/bin/time (for mmdc the largest process, usually Chromium's, not their sum).
@@ -39,7 +40,7 @@ if [ "$need_install" = 1 ]; then
 fi
 
 if [ -z "${LIUTU:-}" ]; then  # LIUTU=/path/to/liutu times that binary instead
-  (cd "$repo" && cargo build --release -q -p liutu)
+  (cd "$repo" && cargo build-static >&2)
   LIUTU="$repo/target/release/liutu"
 fi
 export LIUTU
