@@ -92,7 +92,7 @@ pub fn write_path(w: &mut Writer, edge: &Edge, prefix: &str, theme: &Theme, mark
     }
     let width = value(&edge.style, "stroke-width")
         .map(str::to_string)
-        .unwrap_or_else(|| num(width));
+        .unwrap_or_else(|| num(width).to_string());
     let dash = value(&edge.style, "stroke-dasharray").or(dash);
     w.start("path")
         .attr("d", &d)

@@ -6,49 +6,52 @@
 //! Characters XML 1.0 forbids (most C0 controls, U+FFFE, U+FFFF) are dropped: a document
 //! containing them would not parse at all.
 
-/// True for characters XML 1.0 allows in a document.
-fn is_xml_char(c: char) -> bool {
-    matches!(c,
-        '\u{9}' | '\u{A}' | '\u{D}'
-        | '\u{20}'..='\u{D7FF}'
-        | '\u{E000}'..='\u{FFFD}'
-        | '\u{10000}'..='\u{10FFFF}')
+/// Appends `s` escaped for an element's content.
+pub fn push_text(out: &mut String, s: &str) {
+    push_escaped(out, s, false);
 }
 
-/// Escapes text for an element's content.
-pub fn text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c if is_xml_char(c) => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// Escapes text for a double-quoted attribute value. Tabs and line breaks become
+/// Appends `s` escaped for a double-quoted attribute value. Tabs and line breaks become
 /// character references because a parser would otherwise normalise them to spaces.
-pub fn attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            // Values are always double-quoted, so `'` needs no escape.
-            '"' => out.push_str("&quot;"),
-            '\t' => out.push_str("&#9;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            c if is_xml_char(c) => out.push(c),
-            _ => {}
-        }
+pub fn push_attr(out: &mut String, s: &str) {
+    push_escaped(out, s, true);
+}
+
+/// Copies `s` to `out` in runs, stopping only at the bytes that need a reference or
+/// must be dropped: most labels and every path have none, so they are copied whole.
+fn push_escaped(out: &mut String, s: &str, in_attribute: bool) {
+    let bytes = s.as_bytes();
+    let mut run_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // (what replaces the character, how many bytes it takes)
+        let (replacement, width) = match bytes[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' if in_attribute => ("&quot;", 1),
+            b'\t' if in_attribute => ("&#9;", 1),
+            b'\n' if in_attribute => ("&#10;", 1),
+            b'\r' if in_attribute => ("&#13;", 1),
+            b'\t' | b'\n' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            // Other C0 controls: not XML characters, dropped.
+            0..=0x1f => ("", 1),
+            // U+FFFE and U+FFFF (EF BF BE, EF BF BF): not XML characters either.
+            0xef if matches!(bytes.get(i + 1..i + 3), Some([0xbf, 0xbe | 0xbf])) => ("", 3),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&s[run_start..i]);
+        out.push_str(replacement);
+        i += width;
+        run_start = i;
     }
-    out
+    out.push_str(&s[run_start..]);
 }
 
 /// A token safe to use inside an `id` or a `url(#...)` reference: letters, digits, `-`
@@ -69,6 +72,18 @@ pub fn id_token(s: &str) -> String {
 mod tests {
     use super::*;
 
+    fn text(s: &str) -> String {
+        let mut out = String::new();
+        push_text(&mut out, s);
+        out
+    }
+
+    fn attr(s: &str) -> String {
+        let mut out = String::new();
+        push_attr(&mut out, s);
+        out
+    }
+
     #[test]
     fn escapes_markup() {
         assert_eq!(
@@ -82,6 +97,68 @@ mod tests {
     fn drops_illegal_characters() {
         assert_eq!(text("a\u{0}b\u{1b}c\u{FFFF}"), "abc");
         assert_eq!(attr("a\tb\nc"), "a&#9;b&#10;c");
+    }
+
+    /// The rules character by character, as XML 1.0 states them: the reference the
+    /// byte-run copying must agree with.
+    fn reference(s: &str, in_attribute: bool) -> String {
+        let is_xml_char = |c: char| {
+            matches!(c, '\u{9}' | '\u{A}' | '\u{D}' | '\u{20}'..='\u{D7FF}'
+                | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
+        };
+        let mut out = String::new();
+        for c in s.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' if in_attribute => out.push_str("&quot;"),
+                '\t' if in_attribute => out.push_str("&#9;"),
+                '\n' if in_attribute => out.push_str("&#10;"),
+                '\r' if in_attribute => out.push_str("&#13;"),
+                c if is_xml_char(c) => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn agrees_with_the_character_rules() {
+        // Every character class that matters, mixed pseudo-randomly (a fixed LCG).
+        let alphabet = [
+            'a',
+            ' ',
+            '&',
+            '<',
+            '>',
+            '"',
+            '\'',
+            '\t',
+            '\n',
+            '\r',
+            '\u{0}',
+            '\u{1f}',
+            '\u{7f}',
+            '需',
+            '\u{FF0C}',
+            '\u{FFFD}',
+            '\u{FFFE}',
+            '\u{FFFF}',
+            '\u{EFBF}',
+            '\u{1F600}',
+        ];
+        let mut seed = 0x2545_f491_u64;
+        for _ in 0..2_000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 12) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                s.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            assert_eq!(text(&s), reference(&s, false), "{s:?}");
+            assert_eq!(attr(&s), reference(&s, true), "{s:?}");
+        }
     }
 
     #[test]

@@ -52,14 +52,14 @@ impl PathData {
         if !self.d.is_empty() {
             self.d.push(' ');
         }
-        self.d.push_str(&format!(
-            "A{},{} 0 0 {} {},{}",
-            num(rx),
-            num(ry),
-            u8::from(sweep),
-            num(x),
-            num(y)
-        ));
+        self.d.push('A');
+        self.d.push_str(&num(rx));
+        self.d.push(',');
+        self.d.push_str(&num(ry));
+        self.d.push_str(if sweep { " 0 0 1 " } else { " 0 0 0 " });
+        self.d.push_str(&num(x));
+        self.d.push(',');
+        self.d.push_str(&num(y));
         self
     }
 

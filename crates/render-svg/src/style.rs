@@ -36,7 +36,7 @@ impl Paint {
             stroke: value(style, "stroke").unwrap_or(stroke).to_string(),
             stroke_width: value(style, "stroke-width")
                 .map(str::to_string)
-                .unwrap_or_else(|| crate::writer::num(stroke_width)),
+                .unwrap_or_else(|| crate::writer::num(stroke_width).to_string()),
             dasharray: value(style, "stroke-dasharray").map(str::to_string),
             opacity: value(style, "opacity").map(str::to_string),
             fill_opacity: value(style, "fill-opacity").map(str::to_string),

@@ -92,7 +92,7 @@ pub fn write_label(w: &mut Writer, label: &Label, paint: &TextPaint) {
 #[cfg(test)]
 fn first_baseline(top: f64) -> String {
     let (font_size, line_height) = metrics();
-    crate::writer::num(top + baseline_offset(font_size, line_height))
+    crate::writer::num(top + baseline_offset(font_size, line_height)).to_string()
 }
 
 #[cfg(test)]
