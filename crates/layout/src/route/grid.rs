@@ -58,33 +58,41 @@ pub struct CellUse {
 }
 
 impl CellUse {
+    /// The bits of [`Grid::bits`], one per field, for the search's inner loop.
+    pub const BLOCKED: u8 = 1;
+    pub const HALO: u8 = 1 << 1;
+    pub const FRAME_HORIZONTAL: u8 = 1 << 2;
+    pub const FRAME_VERTICAL: u8 = 1 << 3;
+    pub const EDGE_HORIZONTAL: u8 = 1 << 4;
+    pub const EDGE_VERTICAL: u8 = 1 << 5;
+    pub const EDGE_FIXED: u8 = 1 << 6;
+
     /// The cell packed into one byte, as the grid stores it: a big chart's grid has
     /// millions of cells.
     fn to_bits(self) -> u8 {
         [
-            self.blocked,
-            self.halo,
-            self.frame_horizontal,
-            self.frame_vertical,
-            self.edge_horizontal,
-            self.edge_vertical,
-            self.edge_fixed,
+            (self.blocked, Self::BLOCKED),
+            (self.halo, Self::HALO),
+            (self.frame_horizontal, Self::FRAME_HORIZONTAL),
+            (self.frame_vertical, Self::FRAME_VERTICAL),
+            (self.edge_horizontal, Self::EDGE_HORIZONTAL),
+            (self.edge_vertical, Self::EDGE_VERTICAL),
+            (self.edge_fixed, Self::EDGE_FIXED),
         ]
         .iter()
-        .enumerate()
-        .fold(0, |bits, (i, &on)| bits | (u8::from(on) << i))
+        .fold(0, |bits, &(on, bit)| if on { bits | bit } else { bits })
     }
 
     fn from_bits(bits: u8) -> CellUse {
-        let on = |i: u8| bits & (1 << i) != 0;
+        let on = |bit: u8| bits & bit != 0;
         CellUse {
-            blocked: on(0),
-            halo: on(1),
-            frame_horizontal: on(2),
-            frame_vertical: on(3),
-            edge_horizontal: on(4),
-            edge_vertical: on(5),
-            edge_fixed: on(6),
+            blocked: on(Self::BLOCKED),
+            halo: on(Self::HALO),
+            frame_horizontal: on(Self::FRAME_HORIZONTAL),
+            frame_vertical: on(Self::FRAME_VERTICAL),
+            edge_horizontal: on(Self::EDGE_HORIZONTAL),
+            edge_vertical: on(Self::EDGE_VERTICAL),
+            edge_fixed: on(Self::EDGE_FIXED),
         }
     }
 
@@ -127,6 +135,15 @@ impl Grid {
 
     pub fn index(&self, x: i32, y: i32) -> usize {
         (y * self.width + x) as usize
+    }
+
+    /// The packed cell (see the `CellUse` bit constants); outside the grid, blocked.
+    pub fn bits(&self, x: i32, y: i32) -> u8 {
+        if self.contains(x, y) {
+            self.cells[self.index(x, y)]
+        } else {
+            CellUse::BLOCKED
+        }
     }
 
     pub fn get(&self, x: i32, y: i32) -> CellUse {

@@ -6,7 +6,7 @@
 //! otherwise, so a path is always found when one exists at all.
 
 use super::corridor::Corridor;
-use super::grid::{Dir, Grid};
+use super::grid::{CellUse, Dir, Grid};
 use super::queue::BucketQueue;
 
 /// Where a path may start or end: the cell just outside an object, and the direction
@@ -64,6 +64,14 @@ pub struct Scratch {
 }
 
 const NO_PARENT: u32 = u32::MAX;
+
+const BLOCKED: u8 = CellUse::BLOCKED;
+const HALO: u8 = CellUse::HALO;
+const FRAME_HORIZONTAL: u8 = CellUse::FRAME_HORIZONTAL;
+const FRAME_VERTICAL: u8 = CellUse::FRAME_VERTICAL;
+const EDGE_HORIZONTAL: u8 = CellUse::EDGE_HORIZONTAL;
+const EDGE_VERTICAL: u8 = CellUse::EDGE_VERTICAL;
+const EDGE_FIXED: u8 = CellUse::EDGE_FIXED;
 
 /// The cheapest path from one of `from` to one of `to`: the cells from the start port's
 /// cell to the end port's cell inclusive. `work` counts expanded states; the search
@@ -187,22 +195,21 @@ pub fn find_path(
         {
             return Some(walk_back(s, &scratch.parent, &decode));
         }
-        let here = grid.get(x, y);
-        let crossing_here = (here.edge_horizontal && arrived.is_vertical())
-            || (here.edge_vertical && !arrived.is_vertical())
-            || here.frame_horizontal
-            || here.frame_vertical;
+        let here = grid.bits(x, y);
+        let crossing_here = (here & EDGE_HORIZONTAL != 0 && arrived.is_vertical())
+            || (here & EDGE_VERTICAL != 0 && !arrived.is_vertical())
+            || here & (FRAME_HORIZONTAL | FRAME_VERTICAL) != 0;
+        // Never turn where something else already is, nor in the first cell: it holds a
+        // tee stem or an arrowhead.
+        let may_turn = !crossing_here
+            && here & (EDGE_HORIZONTAL | EDGE_VERTICAL | EDGE_FIXED) == 0
+            && scratch.parent[si] != NO_PARENT;
         for d in Dir::ALL {
             if d == arrived.opposite() {
                 continue;
             }
             let bend = d != arrived;
-            // Never turn where something else already is.
-            if bend && (crossing_here || here.has_edge()) {
-                continue;
-            }
-            // Leave the first cell straight: it holds a tee stem or an arrowhead.
-            if bend && scratch.parent[si] == NO_PARENT {
+            if bend && !may_turn {
                 continue;
             }
             let (dx, dy) = d.delta();
@@ -210,8 +217,15 @@ pub fn find_path(
             if !inside(nx, ny) {
                 continue;
             }
-            let next = grid.get(nx, ny);
-            if next.blocked || next.edge_fixed {
+            // Running along this direction, across it, and the frame line that may only
+            // be crossed at a right angle, never followed.
+            let (along, across, frame_along) = if d.is_vertical() {
+                (EDGE_VERTICAL, EDGE_HORIZONTAL, FRAME_VERTICAL)
+            } else {
+                (EDGE_HORIZONTAL, EDGE_VERTICAL, FRAME_HORIZONTAL)
+            };
+            let next = grid.bits(nx, ny);
+            if next & (BLOCKED | EDGE_FIXED | frame_along) != 0 {
                 continue;
             }
             let is_target = scratch.goal_stamp[local(nx, ny)] == generation;
@@ -219,37 +233,18 @@ pub fn find_path(
             if bend {
                 step += costs.bend;
             }
-            if next.halo && !is_target {
+            if next & HALO != 0 && !is_target {
                 step += costs.halo;
             }
-            let along = if d.is_vertical() {
-                next.edge_vertical
-            } else {
-                next.edge_horizontal
-            };
-            let across = if d.is_vertical() {
-                next.edge_horizontal
-            } else {
-                next.edge_vertical
-            };
-            if along {
+            if next & along != 0 {
                 match costs.overlap {
                     Some(c) => step += c,
                     None => continue,
                 }
-            } else if across {
+            } else if next & across != 0 {
                 step += costs.cross;
             }
-            // Frames are crossed at right angles, never followed, never at a corner.
-            let frame_along = if d.is_vertical() {
-                next.frame_vertical
-            } else {
-                next.frame_horizontal
-            };
-            if frame_along {
-                continue;
-            }
-            if next.frame_horizontal || next.frame_vertical {
+            if next & (FRAME_HORIZONTAL | FRAME_VERTICAL) != 0 {
                 step += costs.frame;
             }
             let ns = state_of(nx, ny, d);
