@@ -74,7 +74,13 @@ fn render(diagram: &Diagram, options: &TextOptions) -> Result<Drawn, String> {
     let text = liutu_render_text::render(&scene, options)?;
     let width = text
         .lines()
-        .map(|l| display_width(&without_escapes(l), options.ambiguous_wide))
+        .map(|l| {
+            if l.contains('\x1b') {
+                display_width(&without_escapes(l), options.ambiguous_wide)
+            } else {
+                display_width(l, options.ambiguous_wide)
+            }
+        })
         .max()
         .unwrap_or(0);
     Ok(Drawn { text, width })

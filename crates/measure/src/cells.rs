@@ -2,7 +2,7 @@
 
 use liutu_model::TextLine;
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Measures text in character cells.
 ///
@@ -40,7 +40,47 @@ impl super::TextMeasure for CellMeasure {
 }
 
 /// Columns `text` takes in a terminal, measured one grapheme cluster at a time.
+///
+/// Text art is mostly ASCII and box drawing, which are one character per cluster, so
+/// those characters are measured alone and only the rest is segmented into clusters.
+/// A simple character is measured alone only between two other simple characters (or
+/// the ends of the text): then it neither extends a cluster before it (it is no mark, no
+/// joiner) nor is extended by the next one, and the sum is exactly the clusters' sum.
 pub fn display_width(text: &str, ambiguous_wide: bool) -> usize {
+    let is_simple = |c: char| matches!(c, ' '..='~' | '\u{2500}'..='\u{25FF}');
+    let char_width = |c: char| {
+        let w = if ambiguous_wide {
+            UnicodeWidthChar::width_cjk(c)
+        } else {
+            UnicodeWidthChar::width(c)
+        };
+        w.unwrap_or(1).clamp(1, 2)
+    };
+    let mut total = 0;
+    // Where the text not yet measured starts (it is all complex), if anywhere.
+    let mut complex_from: Option<usize> = None;
+    let mut previous_simple = true;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next_simple = chars.peek().is_none_or(|&(_, n)| is_simple(n));
+        if is_simple(c) && previous_simple && next_simple {
+            if let Some(from) = complex_from.take() {
+                total += cluster_width(&text[from..i], ambiguous_wide);
+            }
+            total += char_width(c);
+        } else if complex_from.is_none() {
+            complex_from = Some(i);
+        }
+        previous_simple = is_simple(c);
+    }
+    if let Some(from) = complex_from {
+        total += cluster_width(&text[from..], ambiguous_wide);
+    }
+    total
+}
+
+/// The width of `text` summed over its grapheme clusters.
+fn cluster_width(text: &str, ambiguous_wide: bool) -> usize {
     graphemes(text, ambiguous_wide).map(|(_, w)| w).sum()
 }
 
@@ -103,6 +143,28 @@ mod tests {
         assert_eq!(wrap("abcdefghij", 4, false), vec!["abcd", "efgh", "ij"]);
         for line in wrap("需求分析 and design-review 设计规划", 7, false) {
             assert!(display_width(&line, false) <= 7, "{line}");
+        }
+    }
+
+    #[test]
+    fn measuring_simple_characters_alone_changes_nothing() {
+        // Marks, joiners, variation selectors, pictographs that join (© ▶ ▸), CJK and
+        // box drawing, mixed pseudo-randomly (a fixed LCG), against whole segmentation.
+        let alphabet = [
+            "a", " ", "─", "┼", "▸", "▶", "©", "\u{301}", "\u{200D}", "\u{FE0F}", "需",
+            "\u{1F600}", "\u{1F1E8}", "\u{600}", "e\u{301}", "が", "\u{1100}", "\u{1161}",
+        ];
+        let mut seed = 0x9e37_79b9_u64;
+        for _ in 0..5_000 {
+            let mut s = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for _ in 0..(seed >> 60) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                s.push_str(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            for wide in [false, true] {
+                assert_eq!(display_width(&s, wide), cluster_width(&s, wide), "{s:?}");
+            }
         }
     }
 
