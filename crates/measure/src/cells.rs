@@ -151,8 +151,24 @@ mod tests {
         // Marks, joiners, variation selectors, pictographs that join (© ▶ ▸), CJK and
         // box drawing, mixed pseudo-randomly (a fixed LCG), against whole segmentation.
         let alphabet = [
-            "a", " ", "─", "┼", "▸", "▶", "©", "\u{301}", "\u{200D}", "\u{FE0F}", "需",
-            "\u{1F600}", "\u{1F1E8}", "\u{600}", "e\u{301}", "が", "\u{1100}", "\u{1161}",
+            "a",
+            " ",
+            "─",
+            "┼",
+            "▸",
+            "▶",
+            "©",
+            "\u{301}",
+            "\u{200D}",
+            "\u{FE0F}",
+            "需",
+            "\u{1F600}",
+            "\u{1F1E8}",
+            "\u{600}",
+            "e\u{301}",
+            "が",
+            "\u{1100}",
+            "\u{1161}",
         ];
         let mut seed = 0x9e37_79b9_u64;
         for _ in 0..5_000 {

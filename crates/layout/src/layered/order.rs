@@ -69,8 +69,9 @@ fn sweep(
             pos[v] = i;
         }
     }
+    let mut counter = Counter::default();
     let mut best = g.layers.clone();
-    let mut best_crossings = count_crossings(g);
+    let mut best_crossings = counter.total(g, down, &pos);
     let mut stale = 0;
     for iteration in 0..MAX_SWEEPS {
         let cost = (g.nodes.len() + g.segments.len()) as u64 * 8;
@@ -87,7 +88,7 @@ fn sweep(
             let fixed = if downward { up } else { down };
             // The pair of ranks this step orders: r and its fixed neighbour.
             let upper = if downward { r - 1 } else { r };
-            let before = crossings_below(g, upper, down, &pos);
+            let before = counter.below(g, upper, down, &pos);
             let old = g.layers[r].clone();
             sort_by_barycenter(&mut g.layers[r], fixed, &pos);
             for (i, &v) in g.layers[r].iter().enumerate() {
@@ -95,7 +96,7 @@ fn sweep(
             }
             // Barycentres are a guess: keep the new order only when it crosses the fixed
             // rank less, so that a sweep never undoes what the last one found.
-            if crossings_below(g, upper, down, &pos) >= before {
+            if counter.below(g, upper, down, &pos) >= before {
                 for (i, &v) in old.iter().enumerate() {
                     pos[v] = i;
                 }
@@ -106,7 +107,7 @@ fn sweep(
         // as often either way are swapped too, so the order can drift across a plateau
         // instead of stopping at its edge.
         transpose(g, up, down, &mut pos, work, iteration % 4 < 2);
-        let crossings = count_crossings(g);
+        let crossings = counter.total(g, down, &pos);
         if crossings < best_crossings {
             best_crossings = crossings;
             best = g.layers.clone();
@@ -267,12 +268,19 @@ fn transpose(
     work: &mut Work,
     equal_swaps: bool,
 ) {
+    // Only ranks next to a change are looked at again (as Graphviz does): a pair's
+    // crossings depend on its own rank and the two beside it, nothing else.
+    let ranks = g.layers.len();
+    let mut candidate = vec![true; ranks];
     let mut improved = true;
     let mut rounds = 0;
     while improved && rounds < TRANSPOSE_ROUNDS {
         improved = false;
         rounds += 1;
-        for r in 0..g.layers.len() {
+        for r in 0..ranks {
+            if !std::mem::take(&mut candidate[r]) {
+                continue;
+            }
             for i in 0..g.layers[r].len().saturating_sub(1) {
                 let (u, v) = (g.layers[r][i], g.layers[r][i + 1]);
                 let cost = (up[u].len() + down[u].len()) * (up[v].len() + down[v].len());
@@ -286,6 +294,13 @@ fn transpose(
                     pos[v] = i;
                     // Only a gain asks for another round: equal swaps alone would cycle.
                     improved |= swapped < now;
+                    candidate[r] = true;
+                    if r > 0 {
+                        candidate[r - 1] = true;
+                    }
+                    if r + 1 < ranks {
+                        candidate[r + 1] = true;
+                    }
                 }
             }
         }
@@ -300,48 +315,61 @@ pub fn count_crossings(g: &LayerGraph) -> usize {
             pos[v] = i;
         }
     }
-    let mut by_rank: Vec<Vec<(usize, usize)>> = vec![Vec::new(); g.layers.len()];
+    let mut down: Vec<Vec<usize>> = vec![Vec::new(); g.nodes.len()];
     for &(a, b, _) in &g.segments {
-        by_rank[g.nodes[a].rank].push((pos[a], pos[b]));
+        down[a].push(b);
     }
-    by_rank
-        .into_iter()
-        .enumerate()
-        .map(|(r, segs)| inversions(segs, g.layers.get(r + 1).map_or(0, Vec::len)))
-        .sum()
+    Counter::default().total(g, &down, &pos)
 }
 
-/// Crossings between rank `upper` and the rank below it.
-fn crossings_below(g: &LayerGraph, upper: usize, down: &[Vec<usize>], pos: &[usize]) -> usize {
-    let segs = g.layers[upper]
-        .iter()
-        .flat_map(|&a| down[a].iter().map(move |&b| (pos[a], pos[b])))
-        .collect();
-    inversions(segs, g.layers.get(upper + 1).map_or(0, Vec::len))
+/// Counts crossings between adjacent ranks with a Fenwick (accumulator) tree, keeping
+/// its memory from one count to the next: ordering counts thousands of times.
+#[derive(Debug, Default)]
+struct Counter {
+    /// The lower ends' positions, in the order of the upper ends (then the lower).
+    lower: Vec<usize>,
+    tree: Vec<usize>,
 }
 
-/// Pairs of segments `(upper position, lower position)` whose lower ends are in the
-/// opposite order of their upper ends, counted with a Fenwick tree over the `width`
-/// lower positions.
-fn inversions(mut segs: Vec<(usize, usize)>, width: usize) -> usize {
-    segs.sort_unstable();
-    let mut tree = vec![0usize; width + 1];
-    let mut total = 0;
-    for (seen, &(_, lower)) in segs.iter().enumerate() {
-        let mut i = lower + 1;
-        let mut not_greater = 0;
-        while i > 0 {
-            not_greater += tree[i];
-            i &= i - 1;
-        }
-        total += seen - not_greater;
-        let mut i = lower + 1;
-        while i <= width {
-            tree[i] += 1;
-            i += i & i.wrapping_neg();
-        }
+impl Counter {
+    /// Crossings between all adjacent ranks.
+    fn total(&mut self, g: &LayerGraph, down: &[Vec<usize>], pos: &[usize]) -> usize {
+        (0..g.layers.len().saturating_sub(1))
+            .map(|r| self.below(g, r, down, pos))
+            .sum()
     }
-    total
+
+    /// Crossings between rank `upper` and the rank below it: pairs of segments whose
+    /// lower ends are in the opposite order of their upper ends.
+    fn below(&mut self, g: &LayerGraph, upper: usize, down: &[Vec<usize>], pos: &[usize]) -> usize {
+        let width = g.layers.get(upper + 1).map_or(0, Vec::len);
+        // Walking the upper rank in order and sorting each node's few lower ends gives
+        // the segments sorted by (upper, lower) without sorting them all.
+        self.lower.clear();
+        for &a in &g.layers[upper] {
+            let start = self.lower.len();
+            self.lower.extend(down[a].iter().map(|&b| pos[b]));
+            self.lower[start..].sort_unstable();
+        }
+        self.tree.clear();
+        self.tree.resize(width + 1, 0);
+        let mut total = 0;
+        for (seen, &lower) in self.lower.iter().enumerate() {
+            let mut i = lower + 1;
+            let mut not_greater = 0;
+            while i > 0 {
+                not_greater += self.tree[i];
+                i &= i - 1;
+            }
+            total += seen - not_greater;
+            let mut i = lower + 1;
+            while i <= width {
+                self.tree[i] += 1;
+                i += i & i.wrapping_neg();
+            }
+        }
+        total
+    }
 }
 
 #[cfg(test)]
