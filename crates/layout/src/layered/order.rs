@@ -268,19 +268,12 @@ fn transpose(
     work: &mut Work,
     equal_swaps: bool,
 ) {
-    // Only ranks next to a change are looked at again (as Graphviz does): a pair's
-    // crossings depend on its own rank and the two beside it, nothing else.
-    let ranks = g.layers.len();
-    let mut candidate = vec![true; ranks];
     let mut improved = true;
     let mut rounds = 0;
     while improved && rounds < TRANSPOSE_ROUNDS {
         improved = false;
         rounds += 1;
-        for r in 0..ranks {
-            if !std::mem::take(&mut candidate[r]) {
-                continue;
-            }
+        for r in 0..g.layers.len() {
             for i in 0..g.layers[r].len().saturating_sub(1) {
                 let (u, v) = (g.layers[r][i], g.layers[r][i + 1]);
                 let cost = (up[u].len() + down[u].len()) * (up[v].len() + down[v].len());
@@ -294,13 +287,6 @@ fn transpose(
                     pos[v] = i;
                     // Only a gain asks for another round: equal swaps alone would cycle.
                     improved |= swapped < now;
-                    candidate[r] = true;
-                    if r > 0 {
-                        candidate[r - 1] = true;
-                    }
-                    if r + 1 < ranks {
-                        candidate[r + 1] = true;
-                    }
                 }
             }
         }
