@@ -1,13 +1,12 @@
 //! Ordering: the order of nodes within each rank, chosen to keep crossings few.
 //!
 //! Start from a breadth-first order in declaration order (from the top, and again from
-//! the bottom), then sweep down and up sorting
-//! each rank by the barycentre of its neighbours in the rank before (kept only when it
-//! crosses that rank less), each sweep followed by *transpose* (swap neighbours while that
-//! removes crossings, and on alternate pairs of sweeps while it adds none). The best
-//! order seen, by crossing count, is then *sifted*: each node moves to its best slot.
-//! Crossings between two ranks are counted with a Fenwick (accumulator) tree in
-//! O(E log V).
+//! the bottom), then sweep down and up sorting each rank by the barycentre of its
+//! neighbours in the rank before (kept only when it crosses that rank less), each sweep
+//! followed by *transpose* (swap neighbours while that removes crossings, and on
+//! alternate pairs of sweeps while it adds none). The best order seen, by crossing count,
+//! is then *sifted*: each node moves to its best slot. Crossings between two ranks are
+//! counted with a Fenwick (accumulator) tree in O(E log V).
 
 use super::{LayerGraph, Work};
 
@@ -46,13 +45,24 @@ pub fn order(g: &mut LayerGraph, work: &mut Work) {
     }
     // Sifting once, on the best order, finds most of what it finds after every sweep, at
     // a fraction of the cost.
-    let mut pos = vec![0usize; n];
-    for layer in &g.layers {
-        for (i, &v) in layer.iter().enumerate() {
-            pos[v] = i;
-        }
-    }
+    let mut pos = positions(g);
     sift(g, &up, &down, &mut pos, work);
+}
+
+/// Each node's position in its rank.
+fn positions(g: &LayerGraph) -> Vec<usize> {
+    let mut pos = vec![0usize; g.nodes.len()];
+    for layer in &g.layers {
+        record(layer, &mut pos);
+    }
+    pos
+}
+
+/// Records the positions of the nodes of one rank.
+fn record(layer: &[usize], pos: &mut [usize]) {
+    for (i, &v) in layer.iter().enumerate() {
+        pos[v] = i;
+    }
 }
 
 /// Barycentre sweeps, each followed by transposition, from the current order.
@@ -63,12 +73,7 @@ fn sweep(
     down: &[Vec<usize>],
     work: &mut Work,
 ) -> (usize, Vec<Vec<usize>>) {
-    let mut pos = vec![0usize; g.nodes.len()];
-    for layer in &g.layers {
-        for (i, &v) in layer.iter().enumerate() {
-            pos[v] = i;
-        }
-    }
+    let mut pos = positions(g);
     let mut counter = Counter::default();
     let mut best = g.layers.clone();
     let mut best_crossings = counter.total(g, down, &pos);
@@ -91,15 +96,11 @@ fn sweep(
             let before = counter.below(g, upper, down, &pos);
             let old = g.layers[r].clone();
             sort_by_barycenter(&mut g.layers[r], fixed, &pos);
-            for (i, &v) in g.layers[r].iter().enumerate() {
-                pos[v] = i;
-            }
+            record(&g.layers[r], &mut pos);
             // Barycentres are a guess: keep the new order only when it crosses the fixed
             // rank less, so that a sweep never undoes what the last one found.
             if counter.below(g, upper, down, &pos) >= before {
-                for (i, &v) in old.iter().enumerate() {
-                    pos[v] = i;
-                }
+                record(&old, &mut pos);
                 g.layers[r] = old;
             }
         }
@@ -165,9 +166,7 @@ fn sift(
                 }
             }
             layer.insert(best_at.min(layer.len()), v);
-            for (i, &w) in layer.iter().enumerate() {
-                pos[w] = i;
-            }
+            record(layer, pos);
         }
     }
 }
@@ -295,12 +294,7 @@ fn transpose(
 
 /// Total crossings between all adjacent ranks.
 pub fn count_crossings(g: &LayerGraph) -> usize {
-    let mut pos = vec![0usize; g.nodes.len()];
-    for layer in &g.layers {
-        for (i, &v) in layer.iter().enumerate() {
-            pos[v] = i;
-        }
-    }
+    let pos = positions(g);
     let mut down: Vec<Vec<usize>> = vec![Vec::new(); g.nodes.len()];
     for &(a, b, _) in &g.segments {
         down[a].push(b);
