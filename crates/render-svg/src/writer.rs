@@ -10,13 +10,12 @@ use crate::escape;
 /// Formats a coordinate: rounded to 2 decimals, no trailing zeros, never `-0`, and `0`
 /// for NaN or infinities (a broken coordinate must not break the document).
 pub fn num(v: f64) -> Num {
-    if !v.is_finite() {
-        return Num::short(b"0");
-    }
-    let hundredths = (v * 100.0).round();
-    if hundredths == 0.0 {
-        return Num::short(b"0");
-    }
+    // Non-finite and negative zero both come out of the digit writing below as "0".
+    let hundredths = if v.is_finite() {
+        (v * 100.0).round()
+    } else {
+        0.0
+    };
     // Whole hundredths written digit by digit into a buffer on the stack: the same text
     // as formatting the rounded float, without the float formatter or an allocation, which
     // together were a quarter of the time of a big SVG. Beyond 2^53 hundredths that would
@@ -78,18 +77,6 @@ enum Repr {
     Long(String),
 }
 
-impl Num {
-    fn short(text: &[u8]) -> Num {
-        let mut buf = [0u8; SHORT];
-        let start = SHORT - text.len();
-        buf[start..].copy_from_slice(text);
-        Num(Repr::Short {
-            buf,
-            start: start as u8,
-        })
-    }
-}
-
 impl std::ops::Deref for Num {
     type Target = str;
 
@@ -108,6 +95,15 @@ impl std::fmt::Display for Num {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self)
     }
+}
+
+/// Appends ` key="value"`, the value escaped.
+fn attribute(out: &mut String, key: &str, value: &str) {
+    out.push(' ');
+    out.push_str(key);
+    out.push_str("=\"");
+    escape::push_attr(out, value);
+    out.push('"');
 }
 
 /// Builds the document.
@@ -147,9 +143,7 @@ impl Writer {
     /// A string attribute, escaped.
     pub fn attr(&mut self, key: &str, value: &str) -> &mut Self {
         if self.in_tag {
-            self.key(key);
-            escape::push_attr(&mut self.out, value);
-            self.out.push('"');
+            attribute(&mut self.out, key, value);
         }
         self
     }
@@ -157,18 +151,9 @@ impl Writer {
     /// A numeric attribute, rounded.
     pub fn num(&mut self, key: &str, value: f64) -> &mut Self {
         if self.in_tag {
-            self.key(key);
-            self.out.push_str(&num(value));
-            self.out.push('"');
+            attribute(&mut self.out, key, &num(value));
         }
         self
-    }
-
-    /// ` key="`: the start of an attribute, its value to follow.
-    fn key(&mut self, key: &str) {
-        self.out.push(' ');
-        self.out.push_str(key);
-        self.out.push_str("=\"");
     }
 
     /// An attribute only when the value is present.
@@ -257,11 +242,7 @@ impl Inline<'_> {
         self.out.push('<');
         self.out.push_str(name);
         for (k, v) in attrs {
-            self.out.push(' ');
-            self.out.push_str(k);
-            self.out.push_str("=\"");
-            escape::push_attr(self.out, v);
-            self.out.push('"');
+            attribute(self.out, k, v);
         }
         self.out.push('>');
         escape::push_text(self.out, text);
