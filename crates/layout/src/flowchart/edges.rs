@@ -269,9 +269,11 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
         let obstacles = follow::Obstacles::new(&boxes, l.cluster_rects, l.width, l.height);
         for &e in order.iter().filter(|&&e| drawn_by[e] == e && l.direct[e]) {
             let edge = &l.chart.edges[e];
-            let (Some(&from_port), Some(&to_port)) =
-                (assigned.get(&(e, true)), assigned.get(&(e, false)))
-            else {
+            let (Some(&from_port), Some(&to_port), Some(way)) = (
+                assigned.get(&(e, true)),
+                assigned.get(&(e, false)),
+                &l.ways[e],
+            ) else {
                 continue;
             };
             let (from, to) = (Anchor::Node(edge.from), Anchor::Node(edge.to));
@@ -279,14 +281,6 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
                 let (rect, shape) = anchor_outline(l, a);
                 follow::End { rect, shape, port }
             };
-            let own: Vec<crate::route::CellRect> =
-                [Some(anchor_cells(from)), Some(anchor_cells(to))]
-                    .into_iter()
-                    .chain([l.label_rects[e].map(|r| Cells::of(&r, pitch))])
-                    .flatten()
-                    .map(|c| c.grid_rect())
-                    .collect();
-            let Some(way) = &l.ways[e] else { continue };
             let own_boxes: Vec<usize> = [Some(edge.from), Some(edge.to), label_box[e]]
                 .into_iter()
                 .flatten()
@@ -299,6 +293,13 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
                 way,
                 &own_boxes,
             ) {
+                let own: Vec<crate::route::CellRect> =
+                    [Some(anchor_cells(from)), Some(anchor_cells(to))]
+                        .into_iter()
+                        .chain([l.label_rects[e].map(|r| Cells::of(&r, pitch))])
+                        .flatten()
+                        .map(|c| c.grid_rect())
+                        .collect();
                 follow::occupy(&mut grid, &points, pitch, &own);
                 for port in [from_port, to_port] {
                     grid.update(port.cell.0, port.cell.1, |u| u.edge_fixed = true);
