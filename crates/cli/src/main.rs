@@ -30,18 +30,27 @@ fn main() -> ExitCode {
             .unwrap_or_default();
         eprintln!("liutu: internal error: {message} (please report this with the input)");
     }));
-    let cli = args::parse();
-    match std::panic::catch_unwind(|| run(cli)) {
+    let invocation = match args::parse() {
+        Ok(invocation) => invocation,
+        Err(message) => {
+            eprintln!("error: {message}\n\nFor more information, try '--help'.");
+            return ExitCode::from(2);
+        }
+    };
+    match std::panic::catch_unwind(|| run(invocation)) {
         Ok(code) => code,
         Err(_) => ExitCode::from(1),
     }
 }
 
-fn run(cli: args::Cli) -> ExitCode {
-    let result = match cli.command {
-        Some(args::Command::Check(check)) => check::run(&check),
-        Some(args::Command::Render(render)) => pipeline::run(&render),
-        None => pipeline::run(&cli.render),
+fn run(invocation: args::Invocation) -> ExitCode {
+    let result = match invocation {
+        args::Invocation::Check(check) => check::run(&check),
+        args::Invocation::Render(render) => pipeline::run(&render),
+        args::Invocation::Print(text) => {
+            print!("{text}");
+            Ok(())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -23,7 +23,7 @@ pub fn run(args: &RenderArgs) -> Result<(), Failure> {
         .to_lowercase()
         .into());
     }
-    let limits = args.limits.limits();
+    let limits = args.limits;
     let source = input::read_limited(args.input.as_deref().or(args.file.as_deref()), &limits)?;
     let read = liutu_syntax::read(&source.text);
     let shown: Vec<_> = read
@@ -211,9 +211,29 @@ fn png_scale(svg: &str, args: &RenderArgs) -> f32 {
         .unwrap_or(args.scale)
 }
 
+/// Writes `bytes` over the file at `path`, creating it if needed.
+///
+/// Unlike `fs::write`, this does not truncate the file to nothing first: on ext4 a file
+/// truncated to zero and written again is flushed to disk on close (`auto_da_alloc`), and
+/// its blocks are freed and discarded — together a tenth of a small chart's run, paid
+/// every time a docs build redraws a chart in place. Writing over the old bytes, then
+/// cutting the file to the new length, leaves the same file without either.
+fn overwrite(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .open(path)?;
+    file.write_all(bytes)?;
+    // A pipe or a device (`-o /dev/stdout`) has no length to set.
+    if file.metadata()?.is_file() {
+        file.set_len(bytes.len() as u64)?;
+    }
+    Ok(())
+}
+
 fn write_output(output: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), Failure> {
     match output {
-        Some(path) => std::fs::write(path, bytes).map_err(|e| {
+        Some(path) => overwrite(path, bytes).map_err(|e| {
             Failure::Message(format!(
                 "cannot write {}: {}",
                 path.display(),

@@ -100,14 +100,20 @@ impl Limit {
 
     /// The value of this limit in `limits`.
     pub fn of(self, limits: &Limits) -> u64 {
+        let mut copy = *limits;
+        *self.of_mut(&mut copy)
+    }
+
+    /// The value of this limit in `limits`, to set it.
+    pub fn of_mut(self, limits: &mut Limits) -> &mut u64 {
         match self {
-            Limit::InputBytes => limits.input_bytes,
-            Limit::Nodes => limits.nodes,
-            Limit::Edges => limits.edges,
-            Limit::LabelBytes => limits.label_bytes,
-            Limit::SubgraphDepth => limits.subgraph_depth,
-            Limit::DummyNodes => limits.dummy_nodes,
-            Limit::WorkUnits => limits.work_units,
+            Limit::InputBytes => &mut limits.input_bytes,
+            Limit::Nodes => &mut limits.nodes,
+            Limit::Edges => &mut limits.edges,
+            Limit::LabelBytes => &mut limits.label_bytes,
+            Limit::SubgraphDepth => &mut limits.subgraph_depth,
+            Limit::DummyNodes => &mut limits.dummy_nodes,
+            Limit::WorkUnits => &mut limits.work_units,
         }
     }
 }
