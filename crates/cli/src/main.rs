@@ -7,6 +7,16 @@
 //! Exit codes: 0 done (warnings may have been printed), 1 the input or output failed (a
 //! missing file, a syntax error, an unknown format), 2 the command line itself was
 //! wrong, 3 `--strict-width` and the text art does not fit.
+//!
+//! The process is entered from C's `main`, not through Rust's runtime (`no_main`): that
+//! runtime reads `/proc/self/maps` and maps a signal stack before `main`, a tenth of a
+//! millisecond here — a tenth of drawing a small chart, paid by every docs build that
+//! draws its charts one process at a time. Its two visible duties are done below:
+//! SIGPIPE is ignored (so `liutu x | head` ends quietly through the BrokenPipe path),
+//! and standard output is flushed before returning. What is lost is the message on a
+//! stack overflow, which the parser's and the layout's depth limits keep from happening.
+
+#![cfg_attr(not(test), no_main)]
 
 mod args;
 mod check;
@@ -17,9 +27,32 @@ mod pipeline;
 mod report;
 mod text_art;
 
-use std::process::ExitCode;
+use std::io::Write;
 
-fn main() -> ExitCode {
+#[cfg(not(test))]
+#[unsafe(no_mangle)]
+extern "C" fn main(
+    _argc: std::ffi::c_int,
+    _argv: *const *const std::ffi::c_char,
+) -> std::ffi::c_int {
+    #[cfg(unix)]
+    {
+        unsafe extern "C" {
+            fn signal(signum: std::ffi::c_int, handler: usize) -> usize;
+        }
+        const SIGPIPE: std::ffi::c_int = 13;
+        const SIG_IGN: usize = 1;
+        // SAFETY: setting a signal's disposition to "ignore" runs no code of ours.
+        unsafe { signal(SIGPIPE, SIG_IGN) };
+    }
+    let code = liutu_main();
+    // Nothing flushes Rust's buffered standard output after C's `main` returns.
+    let _ = std::io::stdout().flush();
+    code.into()
+}
+
+/// The whole command; its result is the process's exit code.
+fn liutu_main() -> u8 {
     // Whatever happens, a user sees one line, never a backtrace.
     std::panic::set_hook(Box::new(|info| {
         let message = info
@@ -34,16 +67,13 @@ fn main() -> ExitCode {
         Ok(invocation) => invocation,
         Err(message) => {
             eprintln!("error: {message}\n\nFor more information, try '--help'.");
-            return ExitCode::from(2);
+            return 2;
         }
     };
-    match std::panic::catch_unwind(|| run(invocation)) {
-        Ok(code) => code,
-        Err(_) => ExitCode::from(1),
-    }
+    std::panic::catch_unwind(|| run(invocation)).unwrap_or(1)
 }
 
-fn run(invocation: args::Invocation) -> ExitCode {
+fn run(invocation: args::Invocation) -> u8 {
     let result = match invocation {
         args::Invocation::Check(check) => check::run(&check),
         args::Invocation::Render(render) => pipeline::run(&render),
@@ -53,15 +83,15 @@ fn run(invocation: args::Invocation) -> ExitCode {
         }
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Reported) => ExitCode::from(1),
+        Ok(()) => 0,
+        Err(Failure::Reported) => 1,
         Err(Failure::Message(message)) => {
             eprintln!("error: {message}");
-            ExitCode::from(1)
+            1
         }
         Err(Failure::TooWide(message)) => {
             eprintln!("error: {message}");
-            ExitCode::from(3)
+            3
         }
     }
 }

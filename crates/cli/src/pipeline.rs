@@ -216,16 +216,19 @@ fn png_scale(svg: &str, args: &RenderArgs) -> f32 {
 /// Unlike `fs::write`, this does not truncate the file to nothing first: on ext4 a file
 /// truncated to zero and written again is flushed to disk on close (`auto_da_alloc`), and
 /// its blocks are freed and discarded — together a tenth of a small chart's run, paid
-/// every time a docs build redraws a chart in place. Writing over the old bytes, then
-/// cutting the file to the new length, leaves the same file without either.
+/// every time a docs build redraws a chart in place. Writing over the old bytes, and
+/// cutting the file only when the old one was longer, leaves the same file without
+/// either.
 fn overwrite(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create(true)
+        .truncate(false)
         .open(path)?;
+    let old = file.metadata()?;
     file.write_all(bytes)?;
     // A pipe or a device (`-o /dev/stdout`) has no length to set.
-    if file.metadata()?.is_file() {
+    if old.is_file() && old.len() > bytes.len() as u64 {
         file.set_len(bytes.len() as u64)?;
     }
     Ok(())

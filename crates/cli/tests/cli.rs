@@ -406,3 +406,34 @@ fn mermaid_cli_flags_config_css_id_prefix_and_png_size() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("mermaid.json"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn output_files_are_replaced_whole_and_devices_still_work() {
+    let source = "graph TD\nA-->B\n";
+    let expected = String::from_utf8(liutu(&["-"], Some(source)).stdout).unwrap();
+    let dir = std::env::temp_dir().join(format!("liutu-overwrite-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("chart.txt");
+    // An older, longer file: nothing of it may survive the new, shorter drawing.
+    std::fs::write(&path, "x".repeat(100_000)).unwrap();
+    let out = liutu(&["-", "-o", path.to_str().unwrap()], Some(source));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
+    // A shorter old file is written over and grows.
+    std::fs::write(&path, "x").unwrap();
+    liutu(&["-", "-o", path.to_str().unwrap()], Some(source));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
+    std::fs::remove_dir_all(&dir).unwrap();
+    // A device has no length to cut.
+    let device = liutu(&["-", "-o", "/dev/stdout"], Some(source));
+    assert!(
+        device.status.success(),
+        "{}",
+        String::from_utf8_lossy(&device.stderr)
+    );
+    assert_eq!(String::from_utf8(device.stdout).unwrap(), expected);
+}
