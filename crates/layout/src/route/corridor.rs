@@ -57,6 +57,20 @@ impl Corridor {
             .is_some_and(|&(lo, hi)| across >= lo && across <= hi)
     }
 
+    /// True when the corridor runs down (its spans are rows), false when it runs across
+    /// (its spans are columns).
+    pub fn is_vertical(&self) -> bool {
+        self.vertical
+    }
+
+    /// Each row (or column) along the corridor with its allowed span across:
+    /// `(along, first, last)`, inclusive; a span may be empty (first > last).
+    pub fn spans(&self) -> impl Iterator<Item = (i32, i32, i32)> + '_ {
+        (self.first..)
+            .zip(&self.spans)
+            .map(|(along, &(lo, hi))| (along, lo, hi))
+    }
+
     /// The smallest window holding the whole corridor: (x0, y0, x1, y1), inclusive.
     pub fn bounds(&self) -> (i32, i32, i32, i32) {
         let lo = self.spans.iter().map(|s| s.0).min().unwrap_or(0);

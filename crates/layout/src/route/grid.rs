@@ -137,6 +137,11 @@ impl Grid {
         (y * self.width + x) as usize
     }
 
+    /// The packed cells of row `y` from `x0` to `x1` inclusive, all inside the grid.
+    pub fn row(&self, y: i32, x0: i32, x1: i32) -> &[u8] {
+        &self.cells[self.index(x0, y)..=self.index(x1, y)]
+    }
+
     /// The packed cell (see the `CellUse` bit constants); outside the grid, blocked.
     pub fn bits(&self, x: i32, y: i32) -> u8 {
         if self.contains(x, y) {

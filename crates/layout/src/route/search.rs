@@ -52,18 +52,37 @@ impl Default for Costs {
 /// big chart needs little of it): generation stamps avoid clearing it between searches.
 #[derive(Debug, Default)]
 pub struct Scratch {
-    generation: u32,
-    stamp: Vec<u32>,
-    best: Vec<u32>,
-    parent: Vec<u32>,
-    /// Per cell: the generation in which it is a goal, and the direction it must be
-    /// entered in (as a bit set of `Dir::index`).
-    goal_stamp: Vec<u32>,
-    goal_dirs: Vec<u8>,
+    generation: u16,
+    /// The window's cells, copied from the grid with a border of blocked cells around
+    /// it and every cell outside the corridor blocked: a step is then one index
+    /// addition and one lookup, never a bounds or corridor test. Target cells carry
+    /// [`GOAL`].
+    cells: Vec<u8>,
+    /// Per state (cell × direction of arrival).
+    records: Vec<Record>,
+    /// The target cells, each with the directions it may be entered in (a bit set of
+    /// `Dir::index`).
+    goals: Vec<(usize, u8)>,
     queue: BucketQueue,
 }
 
-const NO_PARENT: u32 = u32::MAX;
+/// What the search knows of a state; only meaningful when `stamp` is the current
+/// generation. Eight bytes, so that one cache line answers everything about a state.
+#[derive(Debug, Clone, Copy, Default)]
+struct Record {
+    /// The cheapest cost found to reach it.
+    best: u32,
+    stamp: u16,
+    /// The direction the previous cell was entered in (its state is one step back
+    /// along this state's own direction), or [`START`].
+    parent: u8,
+}
+
+/// `Record::parent` of a state a path starts in.
+const START: u8 = u8::MAX;
+
+/// Marks a target cell in the window copy (a bit the grid does not use).
+const GOAL: u8 = 1 << 7;
 
 const BLOCKED: u8 = CellUse::BLOCKED;
 const HALO: u8 = CellUse::HALO;
@@ -72,6 +91,78 @@ const FRAME_VERTICAL: u8 = CellUse::FRAME_VERTICAL;
 const EDGE_HORIZONTAL: u8 = CellUse::EDGE_HORIZONTAL;
 const EDGE_VERTICAL: u8 = CellUse::EDGE_VERTICAL;
 const EDGE_FIXED: u8 = CellUse::EDGE_FIXED;
+
+/// The searched cells: a window of the grid, one blocked cell wider on every side.
+struct Window {
+    /// Grid coordinates of the padded window's first cell.
+    x0: i32,
+    y0: i32,
+    /// Cells per row of the padded window.
+    width: usize,
+}
+
+impl Window {
+    fn index(&self, x: i32, y: i32) -> usize {
+        (y - self.y0) as usize * self.width + (x - self.x0) as usize
+    }
+
+    fn cell(&self, index: usize) -> (i32, i32) {
+        (
+            self.x0 + (index % self.width) as i32,
+            self.y0 + (index / self.width) as i32,
+        )
+    }
+
+    /// How far the index moves for one step in `d`.
+    fn step(&self, d: Dir) -> isize {
+        match d {
+            Dir::North => -(self.width as isize),
+            Dir::East => 1,
+            Dir::South => self.width as isize,
+            Dir::West => -1,
+        }
+    }
+}
+
+/// Copies the grid cells of the window `(x0, y0, x1, y1)` (inside the grid) into
+/// `cells`, blocking the border and whatever the corridor leaves out.
+fn load(
+    cells: &mut Vec<u8>,
+    grid: &Grid,
+    corridor: Option<&Corridor>,
+    (x0, y0, x1, y1): (i32, i32, i32, i32),
+) -> Window {
+    let window = Window {
+        x0: x0 - 1,
+        y0: y0 - 1,
+        width: (x1 - x0 + 3) as usize,
+    };
+    cells.clear();
+    cells.resize(window.width * (y1 - y0 + 3) as usize, BLOCKED);
+    let mut copy = |y: i32, from: i32, to: i32| {
+        let (from, to) = (from.max(x0), to.min(x1));
+        if from <= to {
+            let at = window.index(from, y);
+            cells[at..=at + (to - from) as usize].copy_from_slice(grid.row(y, from, to));
+        }
+    };
+    match corridor {
+        None => (y0..=y1).for_each(|y| copy(y, x0, x1)),
+        Some(c) if c.is_vertical() => {
+            for (y, lo, hi) in c.spans().filter(|&(y, _, _)| y >= y0 && y <= y1) {
+                copy(y, lo, hi);
+            }
+        }
+        Some(c) => {
+            for (x, lo, hi) in c.spans().filter(|&(x, _, _)| x >= x0 && x <= x1) {
+                for y in lo.max(y0)..=hi.min(y1) {
+                    copy(y, x, x);
+                }
+            }
+        }
+    }
+    window
+}
 
 /// The cheapest path from one of `from` to one of `to`: the cells from the start port's
 /// cell to the end port's cell inclusive. `work` counts expanded states; the search
@@ -86,8 +177,7 @@ pub fn find_path(
     scratch: &mut Scratch,
     work: &mut u64,
 ) -> Option<Vec<(i32, i32)>> {
-    // The searched window, within the grid and the corridor's bounds; states are
-    // numbered inside it.
+    // The searched window, within the grid and the corridor's bounds.
     let (mut wx0, mut wy0, mut wx1, mut wy1) = (0, 0, grid.width - 1, grid.height - 1);
     for (x0, y0, x1, y1) in costs
         .window
@@ -99,43 +189,50 @@ pub fn find_path(
     if wx0 > wx1 || wy0 > wy1 {
         return None;
     }
-    let window_width = wx1 - wx0 + 1;
-    let states = (window_width as usize * (wy1 - wy0 + 1) as usize) * 4;
-    if scratch.stamp.len() < states {
-        scratch.stamp = vec![0; states];
-        scratch.best = vec![0; states];
-        scratch.parent = vec![NO_PARENT; states];
-        scratch.goal_stamp = vec![0; states / 4];
-        scratch.goal_dirs = vec![0; states / 4];
-        scratch.generation = 0;
+    let window = load(&mut scratch.cells, grid, corridor, (wx0, wy0, wx1, wy1));
+    let states = scratch.cells.len() * 4;
+    if scratch.records.len() < states {
+        // Grown in place: the records kept carry older generations, so they read as
+        // unvisited, and only the new pages are touched.
+        scratch.records.resize(states, Record::default());
     }
-    let inside = |x: i32, y: i32| {
-        x >= wx0 && x <= wx1 && y >= wy0 && y <= wy1 && corridor.is_none_or(|c| c.allows(x, y))
-    };
-    let local = |x: i32, y: i32| ((y - wy0) * window_width + (x - wx0)) as usize;
     scratch.generation = scratch.generation.wrapping_add(1);
     if scratch.generation == 0 {
-        scratch.stamp.iter_mut().for_each(|s| *s = 0);
-        scratch.goal_stamp.iter_mut().for_each(|s| *s = 0);
+        scratch.records.fill(Record::default());
         scratch.generation = 1;
     }
     let generation = scratch.generation;
-    let usable = |p: &&Port| {
-        let c = grid.get(p.cell.0, p.cell.1);
-        inside(p.cell.0, p.cell.1) && !c.blocked && !c.has_edge()
+    // A port is usable when it is in the window and the corridor, free and unused.
+    let usable = |cells: &[u8], p: &Port| {
+        let (x, y) = p.cell;
+        x >= wx0
+            && x <= wx1
+            && y >= wy0
+            && y <= wy1
+            && cells[window.index(x, y)] & (BLOCKED | EDGE_HORIZONTAL | EDGE_VERTICAL | EDGE_FIXED)
+                == 0
     };
-    let targets: Vec<Port> = to.iter().filter(usable).copied().collect();
+    let targets: Vec<Port> = to
+        .iter()
+        .filter(|p| usable(&scratch.cells, p))
+        .copied()
+        .collect();
     if targets.is_empty() {
         return None;
     }
+    let cells = &mut scratch.cells;
+    scratch.goals.clear();
     for t in &targets {
-        let i = local(t.cell.0, t.cell.1);
-        if scratch.goal_stamp[i] != generation {
-            scratch.goal_stamp[i] = generation;
-            scratch.goal_dirs[i] = 0;
+        let i = window.index(t.cell.0, t.cell.1);
+        cells[i] |= GOAL;
+        let arrive = 1 << t.dir.opposite().index();
+        match scratch.goals.iter_mut().find(|(cell, _)| *cell == i) {
+            Some((_, dirs)) => *dirs |= arrive,
+            None => scratch.goals.push((i, arrive)),
         }
-        scratch.goal_dirs[i] |= 1 << t.dir.opposite().index();
     }
+    let cells = &scratch.cells;
+    let records = &mut scratch.records;
     let (tx0, tx1, ty0, ty1) = targets.iter().fold(
         (i32::MAX, i32::MIN, i32::MAX, i32::MIN),
         |(a, b, c, d), p| {
@@ -147,40 +244,77 @@ pub fn find_path(
             )
         },
     );
-    let heuristic = |x: i32, y: i32| -> u32 {
+    // When every target is entered heading the same way, a path heading elsewhere still
+    // has to turn once, or twice when heading the opposite way.
+    let arrival = targets[0].dir.opposite();
+    let arrival = targets
+        .iter()
+        .all(|t| t.dir.opposite() == arrival)
+        .then_some(arrival);
+    // A lower bound on the cost still to pay: the steps to the targets' box, and the
+    // bends no path from here avoids. Counting bends keeps the search from widening
+    // into every staircase between the ends, which all have the same length.
+    let heuristic = |x: i32, y: i32, heading: Dir| -> u32 {
         let dx = (tx0 - x).max(0) + (x - tx1).max(0);
         let dy = (ty0 - y).max(0) + (y - ty1).max(0);
-        (dx + dy) as u32 * costs.step
+        // Whether part of the box lies ahead, and whether it is straight ahead.
+        let (ahead, in_line) = match heading {
+            Dir::East => (tx1 >= x, ty0 <= y && y <= ty1),
+            Dir::West => (tx0 <= x, ty0 <= y && y <= ty1),
+            Dir::South => (ty1 >= y, tx0 <= x && x <= tx1),
+            Dir::North => (ty0 <= y, tx0 <= x && x <= tx1),
+        };
+        let to_box = match (ahead, in_line) {
+            (true, true) => 0,
+            (true, false) => 1,
+            (false, _) => 2,
+        };
+        let to_arrive = match arrival {
+            Some(a) if a == heading => 0,
+            Some(a) if a == heading.opposite() => 2,
+            Some(_) => 1,
+            None => 0,
+        };
+        (dx + dy) as u32 * costs.step + to_box.max(to_arrive) * costs.bend
     };
-    let state_of = |x: i32, y: i32, d: Dir| (local(x, y) * 4 + d.index()) as u32;
-    let lowest = from
+    // The queue must hold every priority between the lowest waiting one and the highest
+    // a step can add: the dearest step (a bend that crosses or overlaps into a halo on a
+    // frame), plus the most the heuristic can grow in one step (a cell and two bends).
+    let starts = from
         .iter()
-        .map(|p| p.cost + heuristic(p.cell.0, p.cell.1))
-        .min()
-        .unwrap_or(0);
-    scratch.queue.reset(lowest);
-    for p in from.iter().filter(usable) {
-        let s = state_of(p.cell.0, p.cell.1, p.dir);
+        .map(|p| p.cost + heuristic(p.cell.0, p.cell.1, p.dir));
+    let lowest = starts.clone().min().unwrap_or(0);
+    let highest = starts.max().unwrap_or(0);
+    let dearest_step = 2 * costs.step
+        + 3 * costs.bend
+        + costs.halo
+        + costs.frame
+        + costs.cross.max(costs.overlap.unwrap_or(0));
+    scratch
+        .queue
+        .reset(lowest, dearest_step.max(highest - lowest));
+    for p in from.iter().filter(|p| usable(cells, p)) {
+        let s = (window.index(p.cell.0, p.cell.1) * 4 + p.dir.index()) as u32;
         let g = p.cost;
-        let si = s as usize;
-        if scratch.stamp[si] != generation || g < scratch.best[si] {
-            scratch.stamp[si] = generation;
-            scratch.best[si] = g;
-            scratch.parent[si] = NO_PARENT;
-            scratch.queue.push(g + heuristic(p.cell.0, p.cell.1), g, s);
+        let r = &mut records[s as usize];
+        if r.stamp != generation || g < r.best {
+            *r = Record {
+                best: g,
+                stamp: generation,
+                parent: START,
+            };
+            scratch
+                .queue
+                .push(g + heuristic(p.cell.0, p.cell.1, p.dir), g, s);
         }
     }
     let decode = |s: u32| -> (i32, i32, Dir) {
-        let cell = (s / 4) as i32;
-        (
-            wx0 + cell % window_width,
-            wy0 + cell / window_width,
-            Dir::ALL[(s % 4) as usize],
-        )
+        let (x, y) = window.cell(s as usize / 4);
+        (x, y, Dir::ALL[(s % 4) as usize])
     };
     while let Some((g, s)) = scratch.queue.pop() {
         let si = s as usize;
-        if scratch.best[si] < g {
+        if records[si].best < g {
             continue;
         }
         if *work == 0 {
@@ -189,13 +323,16 @@ pub fn find_path(
         *work -= 1;
         let (x, y, arrived) = decode(s);
         // Goal: standing on a target port cell, having arrived heading into the object.
-        let cell = local(x, y);
-        if scratch.goal_stamp[cell] == generation
-            && scratch.goal_dirs[cell] & (1 << arrived.index()) != 0
+        let cell = si / 4;
+        let here = cells[cell];
+        if here & GOAL != 0
+            && scratch
+                .goals
+                .iter()
+                .any(|&(goal, dirs)| goal == cell && dirs & (1 << arrived.index()) != 0)
         {
-            return Some(walk_back(s, &scratch.parent, &decode));
+            return Some(walk_back(cell, arrived, records, &window));
         }
-        let here = grid.bits(x, y);
         let crossing_here = (here & EDGE_HORIZONTAL != 0 && arrived.is_vertical())
             || (here & EDGE_VERTICAL != 0 && !arrived.is_vertical())
             || here & (FRAME_HORIZONTAL | FRAME_VERTICAL) != 0;
@@ -203,18 +340,13 @@ pub fn find_path(
         // tee stem or an arrowhead.
         let may_turn = !crossing_here
             && here & (EDGE_HORIZONTAL | EDGE_VERTICAL | EDGE_FIXED) == 0
-            && scratch.parent[si] != NO_PARENT;
+            && records[si].parent != START;
         for d in Dir::ALL {
             if d == arrived.opposite() {
                 continue;
             }
             let bend = d != arrived;
             if bend && !may_turn {
-                continue;
-            }
-            let (dx, dy) = d.delta();
-            let (nx, ny) = (x + dx, y + dy);
-            if !inside(nx, ny) {
                 continue;
             }
             // Running along this direction, across it, and the frame line that may only
@@ -224,11 +356,13 @@ pub fn find_path(
             } else {
                 (EDGE_HORIZONTAL, EDGE_VERTICAL, FRAME_HORIZONTAL)
             };
-            let next = grid.bits(nx, ny);
+            // The border is blocked, so a step from inside the window stays inside it.
+            let next_cell = cell.wrapping_add_signed(window.step(d));
+            let next = cells[next_cell];
             if next & (BLOCKED | EDGE_FIXED | frame_along) != 0 {
                 continue;
             }
-            let is_target = scratch.goal_stamp[local(nx, ny)] == generation;
+            let is_target = next & GOAL != 0;
             let mut step = costs.step;
             if bend {
                 step += costs.bend;
@@ -247,34 +381,41 @@ pub fn find_path(
             if next & (FRAME_HORIZONTAL | FRAME_VERTICAL) != 0 {
                 step += costs.frame;
             }
-            let ns = state_of(nx, ny, d);
+            let ns = (next_cell * 4 + d.index()) as u32;
             let ng = g + step;
-            let nsi = ns as usize;
-            if scratch.stamp[nsi] != generation || ng < scratch.best[nsi] {
-                scratch.stamp[nsi] = generation;
-                scratch.best[nsi] = ng;
-                scratch.parent[nsi] = s;
-                scratch.queue.push(ng + heuristic(nx, ny), ng, ns);
+            let r = &mut records[ns as usize];
+            if r.stamp != generation || ng < r.best {
+                *r = Record {
+                    best: ng,
+                    stamp: generation,
+                    parent: arrived.index() as u8,
+                };
+                let (dx, dy) = d.delta();
+                scratch
+                    .queue
+                    .push(ng + heuristic(x + dx, y + dy, d), ng, ns);
             }
         }
     }
     None
 }
 
+/// The cells from the start to `cell`, reached heading `arrived`.
 fn walk_back(
-    mut s: u32,
-    parent: &[u32],
-    decode: &impl Fn(u32) -> (i32, i32, Dir),
+    mut cell: usize,
+    mut arrived: Dir,
+    records: &[Record],
+    window: &Window,
 ) -> Vec<(i32, i32)> {
     let mut cells = Vec::new();
     loop {
-        let (x, y, _) = decode(s);
-        cells.push((x, y));
-        let p = parent[s as usize];
-        if p == NO_PARENT {
+        cells.push(window.cell(cell));
+        let parent = records[cell * 4 + arrived.index()].parent;
+        if parent == START {
             break;
         }
-        s = p;
+        cell = cell.wrapping_add_signed(-window.step(arrived));
+        arrived = Dir::ALL[parent as usize];
     }
     cells.reverse();
     cells
