@@ -497,4 +497,46 @@ mod tests {
         let path = search(&grid, from, to, Some(&right)).expect("a path in the corridor");
         assert!(path.iter().all(|&(x, _)| (4..=6).contains(&x)));
     }
+
+    #[test]
+    fn the_window_copy_holds_exactly_the_corridor() {
+        let grid = Grid::new(30, 20);
+        let boxes = [
+            CellRect {
+                x0: 2,
+                y0: 1,
+                x1: 5,
+                y1: 3,
+            },
+            CellRect {
+                x0: 12,
+                y0: 8,
+                x1: 12,
+                y1: 9,
+            },
+            CellRect {
+                x0: 20,
+                y0: 14,
+                x1: 24,
+                y1: 17,
+            },
+        ];
+        for vertical in [true, false] {
+            let corridor = Corridor::through(&boxes, vertical, 1);
+            let bounds = (1, 0, 28, 19);
+            let mut cells = Vec::new();
+            let window = load(&mut cells, &grid, Some(&corridor), bounds);
+            for y in bounds.1 - 1..=bounds.3 + 1 {
+                for x in bounds.0 - 1..=bounds.2 + 1 {
+                    let inside = x >= bounds.0 && x <= bounds.2 && y >= bounds.1 && y <= bounds.3;
+                    let open = cells[window.index(x, y)] & BLOCKED == 0;
+                    assert_eq!(
+                        open,
+                        inside && corridor.allows(x, y),
+                        "({x}, {y}) {vertical}"
+                    );
+                }
+            }
+        }
+    }
 }
