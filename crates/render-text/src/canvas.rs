@@ -5,17 +5,39 @@ use liutu_measure::{clean_label, graphemes};
 use liutu_model::Rgba;
 use liutu_scene::Label;
 
+/// One cell; 16 bytes, since a big chart's canvas has hundreds of thousands of them.
 #[derive(Debug, Clone, Copy, Default)]
 struct Cell {
     strokes: Strokes,
-    /// A shape's own glyph, shown while the strokes are still `mask_when_set`.
-    shape: Option<(char, u8)>,
-    /// An arrowhead or end marker, shown over strokes.
-    marker: Option<char>,
+    /// A fixed glyph: an arrowhead or end marker, shown over strokes (`glyph_when` is
+    /// [`MARKER`]), or a shape's own glyph, shown while the strokes are still the mask
+    /// in `glyph_when`. A marker is never replaced by a shape glyph.
+    glyph: Option<char>,
+    glyph_when: u8,
     /// A grapheme of text, as an index into [`Canvas::texts`] (kept apart so that the
     /// many cells without text stay small); the cell after a wide one is a continuation.
     text: Option<std::num::NonZeroU32>,
     continuation: bool,
+}
+
+/// `Cell::glyph_when` of a marker: shown whatever the strokes (no mask is this).
+const MARKER: u8 = u8::MAX;
+
+impl Cell {
+    fn marker(&self) -> Option<char> {
+        self.glyph.filter(|_| self.glyph_when == MARKER)
+    }
+
+    /// The shape glyph, if the strokes have not changed since it was set.
+    fn shape(&self) -> Option<char> {
+        self.glyph
+            .filter(|_| self.glyph_when == self.strokes.mask())
+    }
+
+    fn set_marker(&mut self, glyph: char) {
+        self.glyph = Some(glyph);
+        self.glyph_when = MARKER;
+    }
 }
 
 /// A cell's colours from styles (foreground, background).
@@ -99,8 +121,11 @@ impl Canvas {
 
     /// A shape glyph for a cell, kept only while nothing else joins the cell.
     pub fn shape_glyph(&mut self, x: i64, y: i64, glyph: char) {
-        if let Some(c) = self.cell(x, y) {
-            c.shape = Some((glyph, c.strokes.mask()));
+        if let Some(c) = self.cell(x, y)
+            && c.marker().is_none()
+        {
+            c.glyph = Some(glyph);
+            c.glyph_when = c.strokes.mask();
         }
     }
 
@@ -115,7 +140,7 @@ impl Canvas {
     /// A fixed end marker (`o`, `x`).
     pub fn marker(&mut self, x: i64, y: i64, glyph: char) {
         if let Some(c) = self.cell(x, y) {
-            c.marker = Some(glyph);
+            c.set_marker(glyph);
         }
     }
 
@@ -182,7 +207,7 @@ impl Canvas {
         // Two-column cells only matter where box drawing is used at all.
         let wide = self.ambiguous_wide && charset == Charset::Unicode;
         for &(i, towards) in &self.heads {
-            self.cells[i].marker = Some(glyphs::arrow(towards, charset, wide));
+            self.cells[i].set_marker(glyphs::arrow(towards, charset, wide));
         }
         let mut lines: Vec<String> = Vec::with_capacity(self.height);
         let color = !self.colours.is_empty();
@@ -201,7 +226,7 @@ impl Canvas {
                 .rposition(|x| {
                     let c = &row[x];
                     c.text.is_some()
-                        || c.marker.is_some()
+                        || c.marker().is_some()
                         || c.strokes.mask() != 0
                         || colours(x).1.is_some()
                 })
@@ -217,9 +242,9 @@ impl Canvas {
                 let glyph = if let Some(t) = c.text {
                     line.push_str(&self.texts[t.get() as usize]);
                     continue;
-                } else if let Some(m) = c.marker {
+                } else if let Some(m) = c.marker() {
                     ascii_marker(m, charset)
-                } else if let Some((g, _)) = c.shape.filter(|&(_, m)| m == c.strokes.mask()) {
+                } else if let Some(g) = c.shape() {
                     if charset == Charset::Ascii {
                         ascii_shape(g)
                     } else {
@@ -281,5 +306,39 @@ fn ascii_shape(g: char) -> char {
         '─' | '═' | '━' => '-',
         c if c.is_ascii() => c,
         _ => '+',
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_stays_sixteen_bytes() {
+        assert_eq!(std::mem::size_of::<Cell>(), 16);
+    }
+
+    #[test]
+    fn a_marker_wins_over_a_shape_glyph_set_before_or_after_it() {
+        for marker_first in [true, false] {
+            let mut canvas = Canvas::new(1, 1, false);
+            if marker_first {
+                canvas.marker(0, 0, 'o');
+                canvas.shape_glyph(0, 0, '(');
+            } else {
+                canvas.shape_glyph(0, 0, '(');
+                canvas.marker(0, 0, 'o');
+            }
+            assert_eq!(
+                canvas.finish(Charset::Unicode),
+                "o\n",
+                "marker first: {marker_first}"
+            );
+        }
+        // A shape glyph shows only while nothing else joins its cell.
+        let mut canvas = Canvas::new(1, 1, false);
+        canvas.shape_glyph(0, 0, '(');
+        canvas.stroke(0, 0, Weight::Light, 0b0101);
+        assert_ne!(canvas.finish(Charset::Unicode), "(\n");
     }
 }
