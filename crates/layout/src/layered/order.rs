@@ -269,10 +269,18 @@ fn transpose(
 ) {
     let mut improved = true;
     let mut rounds = 0;
+    // Whether each rank changed in its last pass. A rank whose last pass swapped nothing,
+    // and whose neighbours have not changed since, would swap nothing again: skipped.
+    let mut changed = vec![true; g.layers.len()];
     while improved && rounds < TRANSPOSE_ROUNDS {
         improved = false;
         rounds += 1;
         for r in 0..g.layers.len() {
+            let neighbours_changed = (r > 0 && changed[r - 1]) || changed.get(r + 1) == Some(&true);
+            if !changed[r] && !neighbours_changed {
+                continue;
+            }
+            changed[r] = false;
             for i in 0..g.layers[r].len().saturating_sub(1) {
                 let (u, v) = (g.layers[r][i], g.layers[r][i + 1]);
                 let cost = (up[u].len() + down[u].len()) * (up[v].len() + down[v].len());
@@ -284,6 +292,7 @@ fn transpose(
                     g.layers[r].swap(i, i + 1);
                     pos[u] = i + 1;
                     pos[v] = i;
+                    changed[r] = true;
                     // Only a gain asks for another round: equal swaps alone would cycle.
                     improved |= swapped < now;
                 }
