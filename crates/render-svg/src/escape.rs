@@ -17,19 +17,45 @@ pub fn push_attr(out: &mut String, s: &str) {
     push_escaped(out, s, true);
 }
 
+/// Per byte: whether it may need a reference or be dropped, in element content
+/// ([`TEXT`]) and in an attribute value ([`ATTRIBUTE`]). Scanning against this table
+/// finds the next such byte in a few instructions a byte.
+static SPECIAL: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = TEXT | ATTRIBUTE;
+        b += 1;
+    }
+    table[b'&' as usize] = TEXT | ATTRIBUTE;
+    table[b'<' as usize] = TEXT | ATTRIBUTE;
+    table[b'>' as usize] = TEXT | ATTRIBUTE;
+    table[b'"' as usize] = ATTRIBUTE;
+    // The lead byte of U+FFFE and U+FFFF (and of other characters, checked in full).
+    table[0xef] = TEXT | ATTRIBUTE;
+    table
+};
+const TEXT: u8 = 1;
+const ATTRIBUTE: u8 = 2;
+
 /// Copies `s` to `out` in runs, stopping only at the bytes that need a reference or
 /// must be dropped: most labels and every path have none, so they are copied whole.
 fn push_escaped(out: &mut String, s: &str, in_attribute: bool) {
     let bytes = s.as_bytes();
+    let class = if in_attribute { ATTRIBUTE } else { TEXT };
     let mut run_start = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(found) = bytes[i..]
+        .iter()
+        .position(|&b| SPECIAL[b as usize] & class != 0)
+    {
+        i += found;
         // (what replaces the character, how many bytes it takes)
         let (replacement, width) = match bytes[i] {
             b'&' => ("&amp;", 1),
             b'<' => ("&lt;", 1),
             b'>' => ("&gt;", 1),
-            b'"' if in_attribute => ("&quot;", 1),
+            b'"' => ("&quot;", 1),
             b'\t' if in_attribute => ("&#9;", 1),
             b'\n' if in_attribute => ("&#10;", 1),
             b'\r' if in_attribute => ("&#13;", 1),
