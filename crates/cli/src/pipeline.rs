@@ -90,13 +90,9 @@ pub fn run(args: &RenderArgs) -> Result<(), Failure> {
                     .flatten()
             });
             let drawn = crate::text_art::draw(&diagram, &text_options, budget)?;
-            if let Some(budget) = budget
-                && drawn.width > budget
-            {
-                let message = format!(
-                    "the drawing needs {} columns; only {budget} are available",
-                    drawn.width
-                );
+            if let (Some(budget), Some(needed)) = (budget, drawn.overflow) {
+                let message =
+                    format!("the drawing needs {needed} columns; only {budget} are available");
                 if args.strict_width {
                     // Printed all the same; the exit code says it did not fit.
                     too_wide = Some(message);

@@ -1,7 +1,7 @@
 //! Text art that fits a width: the terminal's, or `--width N`.
 //!
 //! In: a diagram and the text options. Out: the text, and — when nothing fits — how many
-//! columns it needs. Tries, in order, the diagram as written; its labels wrapped (CJK
+//! columns it needs. Without a width nothing is measured: the first drawing is printed. Tries, in order, the diagram as written; its labels wrapped (CJK
 //! between any two ideographs, Latin at spaces and hyphens); its flow turned (LR ↔ TB);
 //! both. The first that fits wins; if none does, the narrowest is printed.
 
@@ -10,10 +10,10 @@ use liutu_measure::{CellMeasure, display_width, wrap};
 use liutu_model::{Diagram, Direction, RichText, TextLine, TextSpan};
 use liutu_render_text::TextOptions;
 
-/// Text art and its width in columns.
+/// Text art, and the columns it needs when that is more than the width it had to fit.
 pub struct Drawn {
     pub text: String,
-    pub width: usize,
+    pub overflow: Option<usize>,
 }
 
 /// Draws `diagram`, fitting `budget` columns when given.
@@ -24,13 +24,21 @@ pub fn draw(
 ) -> Result<Drawn, String> {
     let first = render(diagram, options)?;
     let Some(budget) = budget else {
-        return Ok(first);
+        return Ok(Drawn {
+            text: first,
+            overflow: None,
+        });
     };
+    let fits = |d: Measured| Drawn {
+        overflow: (d.width > budget).then_some(d.width),
+        text: d.text,
+    };
+    let first = measured(first, options);
     if first.width <= budget {
-        return Ok(first);
+        return Ok(fits(first));
     }
     let Diagram::Flowchart(chart) = diagram else {
-        return Ok(first);
+        return Ok(fits(first));
     };
     let mut best = first;
     let turned = |d: Direction| match d {
@@ -55,23 +63,32 @@ pub fn draw(
     let mut both = wrapped.clone();
     both.direction = turned(chart.direction);
     for candidate in [wrapped, turned_chart, both] {
-        let drawn = render(&Diagram::Flowchart(candidate), options)?;
+        let drawn = measured(render(&Diagram::Flowchart(candidate), options)?, options);
         if drawn.width <= budget {
-            return Ok(drawn);
+            return Ok(fits(drawn));
         }
         if drawn.width < best.width {
             best = drawn;
         }
     }
-    Ok(best)
+    Ok(fits(best))
 }
 
-fn render(diagram: &Diagram, options: &TextOptions) -> Result<Drawn, String> {
+fn render(diagram: &Diagram, options: &TextOptions) -> Result<String, String> {
     let measure = CellMeasure {
         ambiguous_wide: options.ambiguous_wide,
     };
     let scene = liutu_layout::layout(diagram, &measure, &LayoutOptions::default());
-    let text = liutu_render_text::render(&scene, options)?;
+    liutu_render_text::render(&scene, options)
+}
+
+/// Text art and its width in columns.
+struct Measured {
+    text: String,
+    width: usize,
+}
+
+fn measured(text: String, options: &TextOptions) -> Measured {
     let width = text
         .lines()
         .map(|l| {
@@ -83,7 +100,7 @@ fn render(diagram: &Diagram, options: &TextOptions) -> Result<Drawn, String> {
         })
         .max()
         .unwrap_or(0);
-    Ok(Drawn { text, width })
+    Measured { text, width }
 }
 
 /// The line as the terminal shows it: colour escapes (`ESC [ ... m`) take no columns.
