@@ -85,12 +85,16 @@ def once(cmd, rss=False):
     if rss:
         cmd = ["/usr/bin/time", "-f", "%M", "-o", memfile] + cmd
     with open(os.devnull, "wb") as null, tempfile.TemporaryFile() as err:
+        # A blocking wait with a watchdog thread: Popen.wait(timeout=...) polls with
+        # growing sleeps, which would round every time up to its polling steps. The
+        # watchdog starts before the clock: starting a thread takes about 0.1 ms, which
+        # would otherwise count in every tool's time.
+        running = []
+        killer = threading.Timer(300, lambda: [q.kill() for q in running])
+        killer.start()
         start = time.perf_counter()
         p = subprocess.Popen(cmd, stdout=null, stderr=err)
-        # A blocking wait: Popen.wait(timeout=...) polls with growing sleeps, which
-        # would round every time up to its polling steps.
-        killer = threading.Timer(300, p.kill)
-        killer.start()
+        running.append(p)
         p.wait()
         elapsed = time.perf_counter() - start
         killer.cancel()
