@@ -88,7 +88,8 @@ pub fn advance_em(c: char, bold: bool) -> Option<f64> {
 /// True when some bundled font draws `c`. Whitespace and other invisible characters
 /// count as drawn: nothing is missing when nothing is to be seen.
 pub fn has_glyph(c: char) -> bool {
-    c.is_whitespace() || c.is_control() || advance_em(c, false).is_some()
+    // The Latin face draws all of ASCII (a test holds it to that): no table lookup.
+    c.is_ascii() || c.is_whitespace() || c.is_control() || advance_em(c, false).is_some()
 }
 
 /// The distinct characters of `text` that no bundled font can draw, in order of first
@@ -101,4 +102,26 @@ pub fn missing_glyphs(text: &str) -> Vec<char> {
         }
     }
     missing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_latin_faces_draw_all_of_ascii() {
+        // `has_glyph` answers ASCII without a lookup on the strength of this.
+        for c in (0x20u8..0x7f).map(char::from) {
+            assert!(advance_em(c, false).is_some(), "{c:?} regular");
+            assert!(advance_em(c, true).is_some(), "{c:?} bold");
+        }
+    }
+
+    #[test]
+    fn missing_glyphs_lists_each_undrawable_character_once() {
+        assert_eq!(
+            missing_glyphs("ab 需求 \u{10FFFD}x\u{10FFFD}"),
+            vec!['\u{10FFFD}']
+        );
+    }
 }
