@@ -59,30 +59,23 @@ impl Face {
     }
 }
 
-struct Faces {
-    regular: Option<Face>,
-    bold: Option<Face>,
-    cjk: Option<Face>,
-}
-
-fn faces() -> &'static Faces {
-    static FACES: OnceLock<Faces> = OnceLock::new();
-    FACES.get_or_init(|| Faces {
-        regular: Face::parse(LATIN_REGULAR),
-        bold: Face::parse(LATIN_BOLD),
-        cjk: Face::parse(CJK),
-    })
+/// Each face is parsed the first time it is asked for: a chart without bold text never
+/// reads the bold font's tables (pages of the binary a small chart need not touch).
+fn face(which: usize) -> Option<&'static Face> {
+    static FACES: [OnceLock<Option<Face>>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    FACES[which]
+        .get_or_init(|| Face::parse(all()[which]))
+        .as_ref()
 }
 
 /// The advance of `c` in em from the first bundled font that has it (bold Latin face for
 /// bold text), or `None` when no bundled font has a glyph for it.
 pub fn advance_em(c: char, bold: bool) -> Option<f64> {
-    let f = faces();
-    let latin = if bold { &f.bold } else { &f.regular };
-    [latin, &f.cjk]
+    // Indices into `all()`: regular, bold, CJK.
+    let latin = if bold { 1 } else { 0 };
+    [latin, 2]
         .into_iter()
-        .flatten()
-        .find_map(|face| face.advance(c))
+        .find_map(|which| face(which)?.advance(c))
 }
 
 /// True when some bundled font draws `c`. Whitespace and other invisible characters
