@@ -582,36 +582,19 @@ fn spelling<T>(flag: &Flag<T>) -> String {
     }
 }
 
-/// The message for an unknown `--name`, suggesting the closest known one.
+/// The message for an unknown `--name`, suggesting the closest known one (or one it
+/// begins, as `--max-n` does `--max-nodes`).
 fn unknown_long<T>(name: &str, table: &[Flag<T>]) -> String {
-    let closest = table
-        .iter()
-        .flat_map(|f| std::iter::once(f.long).chain(f.alias))
-        .chain(["help", "version"])
-        .map(|known| (edit_distance(name, known), known))
-        .min();
-    match closest {
-        Some((distance, known)) if distance <= 2 || known.starts_with(name) => {
-            format!("unknown option '--{name}' (did you mean '--{known}'?)")
-        }
-        _ => format!("unknown option '--{name}'"),
+    let known = || {
+        table
+            .iter()
+            .flat_map(|f| std::iter::once(f.long).chain(f.alias))
+            .chain(["help", "version"])
+    };
+    match liutu_syntax::nearest(name, known()).or_else(|| known().find(|k| k.starts_with(name))) {
+        Some(known) => format!("unknown option '--{name}' (did you mean '--{known}'?)"),
+        None => format!("unknown option '--{name}'"),
     }
-}
-
-/// Levenshtein distance between two short strings.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substitute = diagonal + usize::from(ca != cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitute.min(row[j] + 1).min(diagonal + 1);
-        }
-    }
-    row[b.len()]
 }
 
 /// The parts of a help page around its table of options.
@@ -834,6 +817,7 @@ mod tests {
     fn mistakes_are_named() {
         for (args, expected) in [
             (&["--colour", "never"][..], "did you mean '--color'"),
+            (&["--max-n", "3"], "did you mean '--max-nodes'"),
             (&["--bogus"], "unknown option '--bogus'"),
             (&["-Z"], "unknown option '-Z'"),
             (&["-w", "wide"], "'wide' is not a whole number"),
@@ -870,12 +854,5 @@ mod tests {
         };
         assert!(check.contains("--format <FORMAT>") && !check.contains("--output"));
         assert!(matches!(parse(&["-V"]), Ok(Invocation::Print(v)) if v.starts_with("liutu ")));
-    }
-
-    #[test]
-    fn edit_distance_counts_single_edits() {
-        assert_eq!(edit_distance("colour", "color"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("width", "width"), 0);
     }
 }

@@ -46,11 +46,9 @@ pub(crate) fn lower<'a>(tree: &'a Tree<'a>) -> (Diagram, Vec<Diagnostic>) {
     (Diagram::Flowchart(l.fc), l.diags)
 }
 
-/// The closest candidate by edit distance, when close enough to be a likely typo.
-pub(crate) fn nearest<'a>(
-    word: &str,
-    candidates: impl Iterator<Item = &'a str>,
-) -> Option<&'a str> {
+/// The closest candidate by edit distance (ignoring case), when close enough to be a
+/// likely typo: the "did you mean" of diagnostics and of the command line.
+pub fn nearest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let word = word.to_ascii_lowercase();
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
