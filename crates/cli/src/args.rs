@@ -123,6 +123,70 @@ struct Flag<T> {
     default: Option<fn(&T) -> String>,
 }
 
+impl<T> Flag<T> {
+    /// An option that takes a value, shown as `<value>` in the help.
+    const fn value(
+        short: Option<char>,
+        long: &'static str,
+        value: &'static str,
+        help: &'static str,
+        set: fn(&mut T, OsString) -> Result<(), String>,
+    ) -> Self {
+        Flag {
+            short,
+            long,
+            alias: None,
+            value: Some(value),
+            help,
+            heading: OPTIONS,
+            set,
+            default: None,
+        }
+    }
+
+    /// An option that takes no value.
+    const fn switch(
+        short: Option<char>,
+        long: &'static str,
+        help: &'static str,
+        set: fn(&mut T, OsString) -> Result<(), String>,
+    ) -> Self {
+        Flag {
+            value: None,
+            ..Flag::value(short, long, "", help, set)
+        }
+    }
+
+    /// A limit: `--max-… <N>` under its own heading, its default shown.
+    const fn limit(
+        long: &'static str,
+        help: &'static str,
+        set: fn(&mut T, OsString) -> Result<(), String>,
+        default: fn(&T) -> String,
+    ) -> Self {
+        Flag {
+            heading: LIMITS,
+            ..Flag::value(None, long, "N", help, set).shows_default(default)
+        }
+    }
+
+    /// Another long spelling (mermaid-cli's name).
+    const fn alias(self, alias: &'static str) -> Self {
+        Flag {
+            alias: Some(alias),
+            ..self
+        }
+    }
+
+    /// Shows the default in the help, as read from `T::default()`.
+    const fn shows_default(self, default: fn(&T) -> String) -> Self {
+        Flag {
+            default: Some(default),
+            ..self
+        }
+    }
+}
+
 const OPTIONS: &str = "Options";
 const LIMITS: &str = "Limits (hostile or huge input)";
 
@@ -144,322 +208,248 @@ fn set_limit(args: &mut RenderArgs, limit: Limit, value: OsString) -> Result<(),
     Ok(())
 }
 
-static RENDER_FLAGS: &[Flag<RenderArgs>] = &[
-    Flag {
-        short: Some('i'),
-        long: "input",
-        alias: None,
-        value: Some("FILE"),
-        help: "The same as FILE, for mermaid-cli compatibility. Example: `-i flow.mmd`",
-        heading: OPTIONS,
-        set: |a, v| {
+/// The options of drawing (the table is long: a name for its entries' type).
+type RenderFlag = Flag<RenderArgs>;
+
+static RENDER_FLAGS: &[RenderFlag] = &[
+    RenderFlag::value(
+        Some('i'),
+        "input",
+        "FILE",
+        "The same as FILE, for mermaid-cli compatibility. Example: `-i flow.mmd`",
+        |a, v| {
             a.input = Some(v.into());
             Ok(())
         },
-        default: None,
-    },
-    Flag {
-        short: Some('o'),
-        long: "output",
-        alias: None,
-        value: Some("FILE"),
-        help: "Write to this file instead of standard output; the extension picks the \
-                   format (.txt, .svg, .png, .pdf, .json). Example: `-o flow.svg`",
-        heading: OPTIONS,
-        set: |a, v| {
+    ),
+    RenderFlag::value(
+        Some('o'),
+        "output",
+        "FILE",
+        "Write to this file instead of standard output; the extension picks the \
+         format (.txt, .svg, .png, .pdf, .json). Example: `-o flow.svg`",
+        |a, v| {
             a.output = Some(v.into());
             Ok(())
         },
-        default: None,
-    },
-    Flag {
-        short: Some('f'),
-        long: "format",
-        alias: None,
-        value: Some("FORMAT"),
-        help: "The output format: txt, ascii, svg, png, pdf or json. Overrides the \
-                   extension of -o. Default: txt (text art). Example: `--format svg`",
-        heading: OPTIONS,
-        set: |a, v| {
+    ),
+    RenderFlag::value(
+        Some('f'),
+        "format",
+        "FORMAT",
+        "The output format: txt, ascii, svg, png, pdf or json. Overrides the \
+         extension of -o. Default: txt (text art). Example: `--format svg`",
+        |a, v| {
             a.format = Some(text(v)?);
             Ok(())
         },
-        default: None,
-    },
-    Flag {
-        short: None,
-        long: "ascii",
-        alias: None,
-        value: None,
-        help: "Draw text art with ASCII only (+ - | > < v ^), the same as `--format \
-                   ascii`. Example: `liutu flow.mmd --ascii`",
-        heading: OPTIONS,
-        set: |a, _| {
+    ),
+    RenderFlag::switch(
+        None,
+        "ascii",
+        "Draw text art with ASCII only (+ - | > < v ^), the same as `--format \
+         ascii`. Example: `liutu flow.mmd --ascii`",
+        |a, _| {
             a.ascii = true;
             Ok(())
         },
-        default: None,
-    },
-    Flag {
-        short: Some('w'),
-        long: "width",
-        alias: None,
-        value: Some("N"),
-        help: "Text art: fit into N columns — wrap labels, then turn the flow (LR ↔ TB) \
-                   if needed; default: the terminal's width when printing to one. PNG: the \
-                   image width in pixels (overrides -s). Example: `--width 80`",
-        heading: OPTIONS,
-        set: |a, v| {
+    ),
+    RenderFlag::value(
+        Some('w'),
+        "width",
+        "N",
+        "Text art: fit into N columns — wrap labels, then turn the flow (LR ↔ TB) \
+         if needed; default: the terminal's width when printing to one. PNG: the \
+         image width in pixels (overrides -s). Example: `--width 80`",
+        |a, v| {
             a.width = Some(number(v, "a whole number")?);
             Ok(())
         },
-        default: None,
-    },
-    Flag {
-        short: None,
-        long: "strict-width",
-        alias: None,
-        value: None,
-        help: "Exit with code 3 when the text art still does not fit the width (it is \
-                   printed anyway). Example: `--width 80 --strict-width`",
-        heading: OPTIONS,
-        set: |a, _| {
+    ),
+    RenderFlag::switch(
+        None,
+        "strict-width",
+        "Exit with code 3 when the text art still does not fit the width (it is \
+         printed anyway). Example: `--width 80 --strict-width`",
+        |a, _| {
             a.strict_width = true;
             Ok(())
         },
-        default: None,
-    },
-    Flag {
-        short: None,
-        long: "color",
-        alias: None,
-        value: Some("WHEN"),
-        help: "Colour text art from the diagram's styles: auto (when printing to a \
-                   terminal and NO_COLOR is not set), always or never. Example: `--color \
-                   always | less -R`",
-        heading: OPTIONS,
-        set: |a, v| {
+    ),
+    RenderFlag::value(
+        None,
+        "color",
+        "WHEN",
+        "Colour text art from the diagram's styles: auto (when printing to a \
+         terminal and NO_COLOR is not set), always or never. Example: `--color \
+         always | less -R`",
+        |a, v| {
             a.color = text(v)?;
             Ok(())
         },
-        default: Some(|a| a.color.clone()),
-    },
-    Flag {
-        short: None,
-        long: "ambiguous-wide",
-        alias: None,
-        value: None,
-        help: "Count East Asian Ambiguous characters (such as ─ │ ┌) as two columns, \
-                   for terminals set up that way. Example: `--ambiguous-wide`",
-        heading: OPTIONS,
-        set: |a, _| {
+    )
+    .shows_default(|a| a.color.clone()),
+    RenderFlag::switch(
+        None,
+        "ambiguous-wide",
+        "Count East Asian Ambiguous characters (such as ─ │ ┌) as two columns, \
+         for terminals set up that way. Example: `--ambiguous-wide`",
+        |a, _| {
             a.ambiguous_wide = true;
             Ok(())
         },
-        default: None,
-    },
-    Flag {
-        short: Some('t'),
-        long: "theme",
-        alias: None,
-        value: Some("THEME"),
-        help: "Mermaid theme for SVG, PNG and PDF: default, neutral, dark, forest or \
-                   base (the diagram's own `theme` setting wins). Example: `-t dark`",
-        heading: OPTIONS,
-        set: |a, v| {
+    ),
+    RenderFlag::value(
+        Some('t'),
+        "theme",
+        "THEME",
+        "Mermaid theme for SVG, PNG and PDF: default, neutral, dark, forest or \
+         base (the diagram's own `theme` setting wins). Example: `-t dark`",
+        |a, v| {
             a.theme = Some(text(v)?);
             Ok(())
         },
-        default: None,
-    },
-    Flag {
-        short: Some('b'),
-        long: "background",
-        alias: Some("backgroundColor"),
-        value: Some("COLOUR"),
-        help: "Background colour for SVG, PNG and PDF: a CSS colour or `transparent`. \
-                   PNG is white unless set. Example: `-b '#f0f0f0'`",
-        heading: OPTIONS,
-        set: |a, v| {
+    ),
+    RenderFlag::value(
+        Some('b'),
+        "background",
+        "COLOUR",
+        "Background colour for SVG, PNG and PDF: a CSS colour or `transparent`. \
+         PNG is white unless set. Example: `-b '#f0f0f0'`",
+        |a, v| {
             a.background = Some(text(v)?);
             Ok(())
         },
-        default: None,
-    },
-    Flag {
-        short: Some('c'),
-        long: "config",
-        alias: Some("configFile"),
-        value: Some("FILE"),
-        help: "A Mermaid configuration file (JSON: theme, themeVariables, flowchart \
-                   options…), as mermaid-cli's -c; the diagram's own settings win over it. \
-                   Example: `-c mermaid.json`",
-        heading: OPTIONS,
-        set: |a, v| {
+    )
+    .alias("backgroundColor"),
+    RenderFlag::value(
+        Some('c'),
+        "config",
+        "FILE",
+        "A Mermaid configuration file (JSON: theme, themeVariables, flowchart \
+         options…), as mermaid-cli's -c; the diagram's own settings win over it. \
+         Example: `-c mermaid.json`",
+        |a, v| {
             a.config = Some(v.into());
             Ok(())
         },
-        default: None,
-    },
-    Flag {
-        short: Some('C'),
-        long: "css",
-        alias: Some("cssFile"),
-        value: Some("FILE"),
-        help: "A CSS file to put into the SVG (and so into PNG and PDF), as \
-                   mermaid-cli's -C. Example: `-C extra.css`",
-        heading: OPTIONS,
-        set: |a, v| {
+    )
+    .alias("configFile"),
+    RenderFlag::value(
+        Some('C'),
+        "css",
+        "FILE",
+        "A CSS file to put into the SVG (and so into PNG and PDF), as \
+         mermaid-cli's -C. Example: `-C extra.css`",
+        |a, v| {
             a.css = Some(v.into());
             Ok(())
         },
-        default: None,
-    },
-    Flag {
-        short: None,
-        long: "id-prefix",
-        alias: None,
-        value: Some("PREFIX"),
-        help: "Prefix of every id in the SVG, so several diagrams can share a page. \
-                   Example: `--id-prefix fig3`",
-        heading: OPTIONS,
-        set: |a, v| {
+    )
+    .alias("cssFile"),
+    RenderFlag::value(
+        None,
+        "id-prefix",
+        "PREFIX",
+        "Prefix of every id in the SVG, so several diagrams can share a page. \
+         Example: `--id-prefix fig3`",
+        |a, v| {
             a.id_prefix = Some(text(v)?);
             Ok(())
         },
-        default: None,
-    },
-    Flag {
-        short: Some('H'),
-        long: "height",
-        alias: None,
-        value: Some("PX"),
-        help: "PNG height in pixels (the width follows): overrides -s. With -w, the PNG \
-                   fits inside both. Example: `-o a.png -H 600`",
-        heading: OPTIONS,
-        set: |a, v| {
+    ),
+    RenderFlag::value(
+        Some('H'),
+        "height",
+        "PX",
+        "PNG height in pixels (the width follows): overrides -s. With -w, the PNG \
+         fits inside both. Example: `-o a.png -H 600`",
+        |a, v| {
             a.height = Some(number(v, "a whole number")?);
             Ok(())
         },
-        default: None,
-    },
-    Flag {
-        short: Some('s'),
-        long: "scale",
-        alias: None,
-        value: Some("FACTOR"),
-        help: "PNG scale factor (pixels per SVG pixel). Example: `-s 2`",
-        heading: OPTIONS,
-        set: |a, v| {
+    ),
+    RenderFlag::value(
+        Some('s'),
+        "scale",
+        "FACTOR",
+        "PNG scale factor (pixels per SVG pixel). Example: `-s 2`",
+        |a, v| {
             a.scale = number(v, "a number")?;
             Ok(())
         },
-        default: Some(|a| a.scale.to_string()),
-    },
-    Flag {
-        short: Some('q'),
-        long: "quiet",
-        alias: None,
-        value: None,
-        help: "Say nothing but errors (no warnings). Example: `-q`",
-        heading: OPTIONS,
-        set: |a, _| {
+    )
+    .shows_default(|a| a.scale.to_string()),
+    RenderFlag::switch(
+        Some('q'),
+        "quiet",
+        "Say nothing but errors (no warnings). Example: `-q`",
+        |a, _| {
             a.quiet = true;
             Ok(())
         },
-        default: None,
-    },
-    Flag {
-        short: None,
-        long: "max-input-bytes",
-        alias: None,
-        value: Some("N"),
-        help: "Largest input accepted, in bytes. Example: `--max-input-bytes 10000000`",
-        heading: LIMITS,
-        set: |a, v| set_limit(a, Limit::InputBytes, v),
-        default: Some(|a| a.limits.input_bytes.to_string()),
-    },
-    Flag {
-        short: None,
-        long: "max-nodes",
-        alias: None,
-        value: Some("N"),
-        help: "Most nodes (flowchart) or participants (sequence). Example: \
-                   `--max-nodes 20000`",
-        heading: LIMITS,
-        set: |a, v| set_limit(a, Limit::Nodes, v),
-        default: Some(|a| a.limits.nodes.to_string()),
-    },
-    Flag {
-        short: None,
-        long: "max-edges",
-        alias: None,
-        value: Some("N"),
-        help: "Most edges (flowchart) or events (sequence). Example: `--max-edges 50000`",
-        heading: LIMITS,
-        set: |a, v| set_limit(a, Limit::Edges, v),
-        default: Some(|a| a.limits.edges.to_string()),
-    },
-    Flag {
-        short: None,
-        long: "max-label-bytes",
-        alias: None,
-        value: Some("N"),
-        help: "Most bytes of label text, all labels and titles together. Example: \
-                   `--max-label-bytes 1000000`",
-        heading: LIMITS,
-        set: |a, v| set_limit(a, Limit::LabelBytes, v),
-        default: Some(|a| a.limits.label_bytes.to_string()),
-    },
-    Flag {
-        short: None,
-        long: "max-depth",
-        alias: None,
-        value: Some("N"),
-        help: "Deepest subgraph nesting (at most 64, the parser's own ceiling). \
-                   Example: `--max-depth 8`",
-        heading: LIMITS,
-        set: |a, v| set_limit(a, Limit::SubgraphDepth, v),
-        default: Some(|a| a.limits.subgraph_depth.to_string()),
-    },
-    Flag {
-        short: None,
-        long: "max-dummies",
-        alias: None,
-        value: Some("N"),
-        help: "Most dummy nodes the layout may add for edges spanning several ranks. \
-                   Example: `--max-dummies 100000`",
-        heading: LIMITS,
-        set: |a, v| set_limit(a, Limit::DummyNodes, v),
-        default: Some(|a| a.limits.dummy_nodes.to_string()),
-    },
-    Flag {
-        short: None,
-        long: "max-work",
-        alias: None,
-        value: Some("N"),
-        help: "Most estimated layout work, in abstract units ((edges + 1) × (nodes + \
-                   dummies)). Example: `--max-work 1000000000`",
-        heading: LIMITS,
-        set: |a, v| set_limit(a, Limit::WorkUnits, v),
-        default: Some(|a| a.limits.work_units.to_string()),
-    },
+    ),
+    RenderFlag::limit(
+        "max-input-bytes",
+        "Largest input accepted, in bytes. Example: `--max-input-bytes 10000000`",
+        |a, v| set_limit(a, Limit::InputBytes, v),
+        |a| a.limits.input_bytes.to_string(),
+    ),
+    RenderFlag::limit(
+        "max-nodes",
+        "Most nodes (flowchart) or participants (sequence). Example: \
+         `--max-nodes 20000`",
+        |a, v| set_limit(a, Limit::Nodes, v),
+        |a| a.limits.nodes.to_string(),
+    ),
+    RenderFlag::limit(
+        "max-edges",
+        "Most edges (flowchart) or events (sequence). Example: `--max-edges 50000`",
+        |a, v| set_limit(a, Limit::Edges, v),
+        |a| a.limits.edges.to_string(),
+    ),
+    RenderFlag::limit(
+        "max-label-bytes",
+        "Most bytes of label text, all labels and titles together. Example: \
+         `--max-label-bytes 1000000`",
+        |a, v| set_limit(a, Limit::LabelBytes, v),
+        |a| a.limits.label_bytes.to_string(),
+    ),
+    RenderFlag::limit(
+        "max-depth",
+        "Deepest subgraph nesting (at most 64, the parser's own ceiling). \
+         Example: `--max-depth 8`",
+        |a, v| set_limit(a, Limit::SubgraphDepth, v),
+        |a| a.limits.subgraph_depth.to_string(),
+    ),
+    RenderFlag::limit(
+        "max-dummies",
+        "Most dummy nodes the layout may add for edges spanning several ranks. \
+         Example: `--max-dummies 100000`",
+        |a, v| set_limit(a, Limit::DummyNodes, v),
+        |a| a.limits.dummy_nodes.to_string(),
+    ),
+    RenderFlag::limit(
+        "max-work",
+        "Most estimated layout work, in abstract units ((edges + 1) × (nodes + \
+         dummies)). Example: `--max-work 1000000000`",
+        |a, v| set_limit(a, Limit::WorkUnits, v),
+        |a| a.limits.work_units.to_string(),
+    ),
 ];
 
-static CHECK_FLAGS: &[Flag<CheckArgs>] = &[Flag {
-    short: None,
-    long: "format",
-    alias: None,
-    value: Some("FORMAT"),
-    help: "`text` (rustc-style, the default) or `json` (one object per diagnostic with \
-           file, line, column, severity and message, for editors). Example: `--format json`",
-    heading: OPTIONS,
-    set: |a, v| {
+static CHECK_FLAGS: &[Flag<CheckArgs>] = &[Flag::<CheckArgs>::value(
+    None,
+    "format",
+    "FORMAT",
+    "`text` (rustc-style, the default) or `json` (one object per diagnostic with \
+     file, line, column, severity and message, for editors). Example: `--format json`",
+    |a, v| {
         a.format = text(v)?;
         Ok(())
     },
-    default: Some(|a| a.format.clone()),
-}];
+)
+.shows_default(|a| a.format.clone())];
 
 /// Reads the process's own command line.
 pub fn parse() -> Result<Invocation, String> {
