@@ -58,7 +58,7 @@ pub struct CellUse {
 }
 
 impl CellUse {
-    /// The bits of [`Grid::bits`], one per field, for the search's inner loop.
+    /// The bits of a packed cell ([`Grid::row`]), one per field, for the search.
     pub const BLOCKED: u8 = 1;
     pub const HALO: u8 = 1 << 1;
     pub const FRAME_HORIZONTAL: u8 = 1 << 2;
@@ -94,11 +94,6 @@ impl CellUse {
             edge_vertical: on(Self::EDGE_VERTICAL),
             edge_fixed: on(Self::EDGE_FIXED),
         }
-    }
-
-    /// True when an edge already uses the cell in any way.
-    pub fn has_edge(&self) -> bool {
-        self.edge_horizontal || self.edge_vertical || self.edge_fixed
     }
 }
 
@@ -140,15 +135,6 @@ impl Grid {
     /// The packed cells of row `y` from `x0` to `x1` inclusive, all inside the grid.
     pub fn row(&self, y: i32, x0: i32, x1: i32) -> &[u8] {
         &self.cells[self.index(x0, y)..=self.index(x1, y)]
-    }
-
-    /// The packed cell (see the `CellUse` bit constants); outside the grid, blocked.
-    pub fn bits(&self, x: i32, y: i32) -> u8 {
-        if self.contains(x, y) {
-            self.cells[self.index(x, y)]
-        } else {
-            CellUse::BLOCKED
-        }
     }
 
     pub fn get(&self, x: i32, y: i32) -> CellUse {
