@@ -5,7 +5,8 @@
 //! Checked in cells (text art) and pixels (graphics): no two nodes overlap; every
 //! frame holds its members and no other node; every edge starts and ends on its nodes'
 //! outlines and passes through no other node; in cells every edge is orthogonal and no
-//! two edges run along the same cell (identical parallel edges share one route).
+//! two edges run along the same cell (identical parallel edges share one route); in
+//! pixels no edge runs through a frame's title.
 
 use liutu_layout::{LayoutOptions, layout};
 use liutu_measure::{CellMeasure, FontMeasure, TextMeasure};
@@ -153,6 +154,20 @@ fn check(name: &str, chart: &Flowchart, measure: &dyn TextMeasure) -> Vec<String
                             ));
                         }
                     }
+                }
+            }
+        }
+    }
+    // In graphics, no edge runs through a frame's title.
+    if !cells {
+        for c in scene.clusters.iter().filter(|c| c.title.rect.width > 0.0) {
+            let t = c.title.rect;
+            for edge in &scene.edges {
+                if edge.points.windows(2).any(|w| segment_hits(w[0], w[1], &t)) {
+                    problems.push(format!(
+                        "{name}: edge {} runs through the title of {}",
+                        edge.id, c.id
+                    ));
                 }
             }
         }

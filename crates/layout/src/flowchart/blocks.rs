@@ -116,6 +116,47 @@ impl Context<'_> {
     }
 }
 
+/// The width a frame needs so that its title can stand clear of the members that edges
+/// cross its top border to reach: wider frames rather than an edge through the title
+/// (which is what Mermaid draws) or one turned aside to come in from the side. Widening
+/// is symmetric, as the contents stay centred; it gives up beyond a title's width more.
+fn title_clearance(
+    ctx: &Context,
+    s: SubgraphId,
+    block: &Block,
+    (width, height): (f64, f64),
+    title: (f64, f64),
+) -> f64 {
+    let m = ctx.metrics;
+    if title.0 <= 0.0 {
+        return width;
+    }
+    // Entry centres across the contents; the frame's slack shifts them all alike.
+    let centres: Vec<f64> = super::entry_members(ctx.chart, s)
+        .into_iter()
+        .filter_map(|n| block.nodes.iter().find(|(id, _)| *id == n))
+        .map(|(_, r)| r.center().x)
+        .collect();
+    if centres.is_empty() {
+        return width;
+    }
+    let (dx, _) = m.content_offset(title);
+    let mut w = width;
+    while w <= width + title.0 + 2.0 * dx {
+        let slack = (w - block.width - 2.0 * dx).max(0.0) / 2.0;
+        let slack = if m.cells { slack.floor() } else { slack };
+        let avoid: Vec<(f64, f64)> = centres
+            .iter()
+            .map(|c| super::column(dx + slack + c, m.pitch))
+            .collect();
+        if super::title_x(&Rect::new(0.0, 0.0, w, height), title.0, m.cells, &avoid).is_some() {
+            return w;
+        }
+        w += 2.0;
+    }
+    width
+}
+
 /// Lays out the chart from its root scope.
 pub fn layout_root(ctx: &mut Context) -> Block {
     let direction = ctx.chart.direction;
@@ -157,7 +198,10 @@ fn layout_scope(
                 let dir = chart.subgraphs[s].direction.unwrap_or(direction);
                 let block = layout_scope(ctx, Some(s), dir, depth + 1);
                 let title = ctx.title_sizes[s];
-                let size = ctx.metrics.frame_size(block.width, block.height, title);
+                let mut size = ctx.metrics.frame_size(block.width, block.height, title);
+                if direction == Direction::TB {
+                    size.0 = title_clearance(ctx, s, &block, size, title);
+                }
                 sizes.push(size);
                 child_blocks.push(Some(block));
             }

@@ -16,7 +16,7 @@ use crate::LayoutOptions;
 use crate::layered::Work;
 use blocks::Context;
 use liutu_measure::TextMeasure;
-use liutu_model::{Click, Direction, Flowchart, RichText, Shape, Style};
+use liutu_model::{Click, Direction, Flowchart, NodeId, RichText, Shape, Style};
 use liutu_scene::{Cluster, Edge, Label, Link, Node, Point, Rect, Scene, Units};
 use metrics::Metrics;
 
@@ -268,32 +268,54 @@ fn title_rect(frame: &Rect, (w, h): (f64, f64), cells: bool, avoid: &[(f64, f64)
         return Rect::new(frame.x, frame.y, 0.0, 0.0);
     }
     if cells {
+        let x = title_x(frame, w, true, avoid).unwrap_or(frame.x + 2.0);
+        Rect::new(x, frame.y, w + 2.0, 1.0)
+    } else {
+        let x = title_x(frame, w, false, avoid).unwrap_or(frame.x + (frame.width - w) / 2.0);
+        Rect::new(x, frame.y + 4.0, w, h + 4.0)
+    }
+}
+
+/// Where a title `w` wide may start across `frame`, clear of the `avoid` column ranges:
+/// in pixels centred as in Mermaid, else at either side; in cells the first place from
+/// the left. `None` when no place is clear.
+pub(crate) fn title_x(frame: &Rect, w: f64, cells: bool, avoid: &[(f64, f64)]) -> Option<f64> {
+    if cells {
         let width = w + 2.0;
         let clear = |x: f64| avoid.iter().all(|&(a, b)| x + width <= a || x >= b);
         let last = frame.right() - 2.0 - width;
-        let x = std::iter::successors(Some(frame.x + 2.0), |x| Some(x + 1.0))
+        std::iter::successors(Some(frame.x + 2.0), |x| Some(x + 1.0))
             .take_while(|&x| x <= last)
             .find(|&x| clear(x))
-            .unwrap_or(frame.x + 2.0);
-        Rect::new(x, frame.y, width, 1.0)
     } else {
-        // Centred as in Mermaid, else wherever edges do not come in.
         let clear = |x: f64| avoid.iter().all(|&(a, b)| x + w <= a || x >= b);
-        let x = [
+        [
             frame.x + (frame.width - w) / 2.0,
             frame.x + 8.0,
             frame.right() - 8.0 - w,
         ]
         .into_iter()
         .find(|&x| x >= frame.x && clear(x))
-        .unwrap_or(frame.x + (frame.width - w) / 2.0);
-        Rect::new(x, frame.y + 4.0, w, h + 4.0)
     }
 }
 
 /// Columns (with a cell either side) of a subgraph's members that edges from outside it
 /// come into or leave from: a title in the top border should not stand there.
 fn entry_columns(chart: &Flowchart, s: usize, node_rects: &[Rect], pitch: f64) -> Vec<(f64, f64)> {
+    entry_members(chart, s)
+        .into_iter()
+        .map(|n| column(node_rects[n].center().x, pitch))
+        .collect()
+}
+
+/// The column ranges a title keeps clear of around an entry at `centre` across.
+pub(crate) fn column(centre: f64, pitch: f64) -> (f64, f64) {
+    let c = centre.floor();
+    (c - pitch, c + 2.0 * pitch)
+}
+
+/// The members of subgraph `s` that an edge from outside it comes into or leaves from.
+pub(crate) fn entry_members(chart: &Flowchart, s: usize) -> Vec<NodeId> {
     let inside = |n: usize| {
         let mut up = chart.nodes[n].parent;
         let mut steps = 0;
@@ -314,10 +336,6 @@ fn entry_columns(chart: &Flowchart, s: usize, node_rects: &[Rect], pitch: f64) -
         .iter()
         .filter(|e| inside(e.from) != inside(e.to))
         .map(|e| if inside(e.from) { e.from } else { e.to })
-        .map(|n| {
-            let c = node_rects[n].center().x.floor();
-            (c - pitch, c + 2.0 * pitch)
-        })
         .collect()
 }
 

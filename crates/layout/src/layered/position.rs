@@ -256,9 +256,11 @@ fn straighten(
             {
                 continue;
             }
-            // An end may follow if this chain is its only link on that side.
-            let b_may = up[b].len() == 1;
-            let a_may = down[a].len() == 1;
+            // An end may follow if this chain outweighs its other links on that side (a
+            // back edge weighs less than the flow, see normalize).
+            let n = chain.nodes.len();
+            let b_may = leads(&up[b], chain.nodes[n - 2]);
+            let a_may = leads(&down[a], chain.nodes[1]);
             let cost = |v: usize| up[v].len() + down[v].len();
             // Try lining everything up under a (moving b), then over b (moving a): the
             // line runs where the link meets the end that stays.
@@ -294,6 +296,14 @@ fn straighten(
             break;
         }
     }
+}
+
+/// Whether the link to `via` weighs more than every other link in `links`.
+fn leads(links: &[(usize, f64, f64)], via: usize) -> bool {
+    let Some(&(_, w, _)) = links.iter().find(|l| l.0 == via) else {
+        return false;
+    };
+    links.iter().filter(|l| l.0 != via).all(|l| l.1 < w)
 }
 
 /// Rounds centres to whole cells and re-establishes the gaps rounding may have broken.

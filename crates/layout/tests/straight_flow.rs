@@ -1,0 +1,102 @@
+//! The main flow of a chart runs straight in graphics: edges looping back do not pull the
+//! nodes they leave or reach off the line of the flow, and a subgraph's title leaves
+//! room for the edge coming into the subgraph from above, which then comes in from
+//! above rather than round the title to a side.
+//!
+//! The chart is the five phases of a server integration (the repository's
+//! `examples/integration-phases.en.mmd`, written out here so the test stands alone):
+//! every phase is a subgraph holding a chain, with a loop back inside two of them and
+//! one from the last phase to the first.
+
+use liutu_layout::{LayoutOptions, layout};
+use liutu_measure::FontMeasure;
+use liutu_model::Diagram;
+use liutu_scene::Scene;
+
+const PHASES: &str = "flowchart TD
+    subgraph P1[1. Requirements]
+        R1[Clear goals] --> R2[Gather requirements] --> R3{Feasible?}
+    end
+    subgraph P2[2. Design]
+        D1[Architecture] --> D2[Security strategy] --> D3[Error handling]
+    end
+    subgraph P3[3. Implementation]
+        T1[Interface development] --> T2[Data mapping] --> T3{Tests pass?}
+    end
+    subgraph P4[4. Deployment]
+        L1[Environment] --> L2[Data migration] --> L3[Go-live monitoring]
+    end
+    subgraph P5[5. Maintenance]
+        M1[Performance monitoring] --> M2[Incident handling] --> M3[Feature iteration]
+    end
+    R3 -->|yes| D1
+    R3 -.->|no| R1
+    D3 --> T1
+    T3 -->|pass| L1
+    T3 -.->|fail| T1
+    L3 --> M1
+    M3 ==>|new requirements| R1
+";
+
+fn graphics(source: &str) -> Scene {
+    let read = liutu_syntax::read(source);
+    assert!(!read.has_errors(), "the chart reads");
+    let diagram: Diagram = read.diagram.expect("a diagram");
+    layout(&diagram, &FontMeasure::default(), &LayoutOptions::default())
+}
+
+fn centre_x(scene: &Scene, id: &str) -> f64 {
+    let node = scene.nodes.iter().find(|n| n.id == id).expect("node");
+    node.rect.center().x
+}
+
+#[test]
+fn a_loop_back_leaves_the_chain_on_one_line() {
+    let scene = graphics(
+        "flowchart TD\n  A[Start] --> B[Gather requirements] --> C{Feasible?}\n  C -->|no| A\n",
+    );
+    let x = centre_x(&scene, "A");
+    for id in ["B", "C"] {
+        assert!(
+            (centre_x(&scene, id) - x).abs() < 0.01,
+            "{id} at {} but A at {x}",
+            centre_x(&scene, id)
+        );
+    }
+}
+
+#[test]
+fn the_phases_chain_runs_straight_through_every_frame() {
+    let scene = graphics(PHASES);
+    let chain = [
+        "R1", "R2", "R3", "D1", "D2", "D3", "T1", "T2", "T3", "L1", "L2", "L3", "M1", "M2", "M3",
+    ];
+    let x = centre_x(&scene, "R1");
+    for id in chain {
+        assert!(
+            (centre_x(&scene, id) - x).abs() < 0.01,
+            "{id} at {} but R1 at {x}",
+            centre_x(&scene, id)
+        );
+    }
+}
+
+#[test]
+fn edges_into_a_phase_come_in_from_above_past_its_title() {
+    let scene = graphics(PHASES);
+    for (from, to) in [("R3", "D1"), ("D3", "T1"), ("T3", "L1"), ("L3", "M1")] {
+        let edge = scene
+            .edges
+            .iter()
+            .find(|e| e.from == from && e.to == to)
+            .expect("edge");
+        let target = scene.nodes.iter().find(|n| n.id == to).expect("node").rect;
+        let n = edge.points.len();
+        let (last, before) = (edge.points[n - 1], edge.points[n - 2]);
+        assert!(
+            (last.y - target.y).abs() < 0.5 && (last.x - before.x).abs() < 0.01,
+            "{from}→{to} ends at {last:?} after {before:?}; {to}'s top is at y = {}",
+            target.y
+        );
+    }
+}
