@@ -131,6 +131,10 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
         Anchor::Node(n) => node_cells[n],
         Anchor::Cluster(s) => cluster_cells[s],
     };
+    let anchor_rect = |a: Anchor| match a {
+        Anchor::Node(n) => l.node_rects[n],
+        Anchor::Cluster(s) => l.cluster_rects[s],
+    };
     let ends = |e: usize| {
         let edge = &l.chart.edges[e];
         let from = edge
@@ -157,7 +161,7 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
         *degree.entry(to).or_default() += 1;
         // Where the edge heads first from each end: the nearest place the layered
         // layout kept for it on the way (a dummy or its label), else the other end.
-        let station = |r: Option<&Rect>| r.map(|r| Cells::of(r, pitch).center());
+        let station = |r: Option<&Rect>| r.map(|r| centre_cell(r, pitch));
         let stations = l.ways[e].as_ref().map_or(&[][..], |w| &w.stations[..]);
         let first_station = station(stations.first());
         let last_station = station(stations.last());
@@ -168,7 +172,7 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
             } else {
                 last_station
             };
-            let toward = next.unwrap_or_else(|| anchor_cells(other).center());
+            let toward = next.unwrap_or_else(|| centre_cell(&anchor_rect(other), pitch));
             let side = facing_side(mine, toward, l.edge_flow[e]);
             let key = if side.is_vertical() {
                 toward.0
@@ -436,6 +440,15 @@ fn ports(c: &Cells, other: (f64, f64), flow: Direction, sides: &[Dir]) -> Vec<Po
         }
     }
     out
+}
+
+/// Where a box's centre falls on the grid, in cells (fractional): boxes of different
+/// widths centred on one line get the same value, so their ports line up. (The middle
+/// of the cells a box touches would not: a box's edges fall at different places in their
+/// cells.)
+fn centre_cell(r: &Rect, pitch: f64) -> (f64, f64) {
+    let c = r.center();
+    (c.x / pitch - 0.5, c.y / pitch - 0.5)
 }
 
 /// The border cell behind a port cell.

@@ -96,6 +96,14 @@ pub fn follow(
         if !beyond(enter, along_of(*points.last()?)) {
             return None;
         }
+        // Less than half a cell off the line so far (ports sit on grid cells, dummies
+        // and labels on the exact centres the layout gave): stay on the line.
+        let last_across = across_of(*points.last()?);
+        let across = if (across - last_across).abs() < pitch / 2.0 {
+            last_across
+        } else {
+            across
+        };
         points.push(point(enter, across));
         points.push(point(leave, across));
     }

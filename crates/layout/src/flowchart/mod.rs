@@ -97,7 +97,7 @@ pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOpti
         .zip(&title_sizes)
         .enumerate()
         .map(|(s, (r, &t))| {
-            let avoid = entry_columns(chart, s, &node_rects, metrics.pitch);
+            let avoid = entry_columns(chart, s, &node_rects, &metrics);
             title_rect(r, t, metrics.cells, &avoid)
         })
         .collect();
@@ -301,17 +301,22 @@ pub(crate) fn title_x(frame: &Rect, w: f64, cells: bool, avoid: &[(f64, f64)]) -
 
 /// Columns (with a cell either side) of a subgraph's members that edges from outside it
 /// come into or leave from: a title in the top border should not stand there.
-fn entry_columns(chart: &Flowchart, s: usize, node_rects: &[Rect], pitch: f64) -> Vec<(f64, f64)> {
+fn entry_columns(chart: &Flowchart, s: usize, node_rects: &[Rect], m: &Metrics) -> Vec<(f64, f64)> {
     entry_members(chart, s)
         .into_iter()
-        .map(|n| column(node_rects[n].center().x, pitch))
+        .map(|n| column(node_rects[n].center().x, m.cells, m.pitch))
         .collect()
 }
 
-/// The column ranges a title keeps clear of around an entry at `centre` across.
-pub(crate) fn column(centre: f64, pitch: f64) -> (f64, f64) {
-    let c = centre.floor();
-    (c - pitch, c + 2.0 * pitch)
+/// The range across a title keeps clear of around an entry at `centre`: in cells the
+/// entry's column and one either side; in pixels a grid pitch either side.
+pub(crate) fn column(centre: f64, cells: bool, pitch: f64) -> (f64, f64) {
+    if cells {
+        let c = centre.floor();
+        (c - 1.0, c + 2.0)
+    } else {
+        (centre - pitch, centre + pitch)
+    }
 }
 
 /// The members of subgraph `s` that an edge from outside it comes into or leaves from.
