@@ -50,19 +50,21 @@ fn centre_x(scene: &Scene, id: &str) -> f64 {
     node.rect.center().x
 }
 
+/// Every node in `ids` has its centre across on the first one's.
+fn assert_on_one_line(scene: &Scene, ids: &[&str]) {
+    let x = centre_x(scene, ids[0]);
+    for id in &ids[1..] {
+        let at = centre_x(scene, id);
+        assert!((at - x).abs() < 0.01, "{id} at {at} but {} at {x}", ids[0]);
+    }
+}
+
 #[test]
 fn a_loop_back_leaves_the_chain_on_one_line() {
     let scene = graphics(
         "flowchart TD\n  A[Start] --> B[Gather requirements] --> C{Feasible?}\n  C -->|no| A\n",
     );
-    let x = centre_x(&scene, "A");
-    for id in ["B", "C"] {
-        assert!(
-            (centre_x(&scene, id) - x).abs() < 0.01,
-            "{id} at {} but A at {x}",
-            centre_x(&scene, id)
-        );
-    }
+    assert_on_one_line(&scene, &["A", "B", "C"]);
 }
 
 #[test]
@@ -71,14 +73,7 @@ fn the_phases_chain_runs_straight_through_every_frame() {
     let chain = [
         "R1", "R2", "R3", "D1", "D2", "D3", "T1", "T2", "T3", "L1", "L2", "L3", "M1", "M2", "M3",
     ];
-    let x = centre_x(&scene, "R1");
-    for id in chain {
-        assert!(
-            (centre_x(&scene, id) - x).abs() < 0.01,
-            "{id} at {} but R1 at {x}",
-            centre_x(&scene, id)
-        );
-    }
+    assert_on_one_line(&scene, &chain);
 }
 
 #[test]

@@ -141,13 +141,13 @@ fn title_clearance(
         return width;
     }
     let (dx, _) = m.content_offset(title);
+    // Half a unit more each side in pixels: the frame's final place shifts the entries
+    // by a fraction, which must not tip the title back over one.
+    let play = if m.cells { 0.0 } else { 0.5 };
     let mut w = width;
     while w <= width + title.0 + 2.0 * dx {
         let slack = (w - block.width - 2.0 * dx).max(0.0) / 2.0;
         let slack = if m.cells { slack.floor() } else { slack };
-        // Half a unit more each side in pixels: the frame's final place shifts these
-        // by a fraction, which must not tip the title back over an entry.
-        let play = if m.cells { 0.0 } else { 0.5 };
         let avoid: Vec<(f64, f64)> = centres
             .iter()
             .map(|c| super::column(dx + slack + c, m.cells, m.pitch))
