@@ -100,6 +100,9 @@ pub fn network_simplex(
     // Each node's tree edges, and the node at each postorder number, kept up to date by
     // every exchange so that a pivot costs the part of the tree it changes.
     let (mut tree_edges, mut by_lim) = compute_tree(n, edges, &incident, &mut tree, &roots);
+    // The nodes on the cycle each exchange closes, marked with the exchange's number.
+    let mut on_cycle = vec![0usize; n];
+    let mut exchange = 0;
 
     // The first edge with a negative cut value leaves. (Graphviz searches round-robin;
     // here that found other optimal rankings, with more crossings on the bench charts.)
@@ -143,8 +146,11 @@ pub fn network_simplex(
         }
         // Only the cut values on the cycle the entering edge closes change.
         let cut = tree.cut[leave];
-        let lca = update_cuts(edges, &mut tree, x, y, cut, true);
-        update_cuts(edges, &mut tree, y, x, cut, false);
+        exchange += 1;
+        let mut mark = |v: usize| on_cycle[v] = exchange;
+        let lca = update_cuts(edges, &mut tree, x, y, cut, true, &mut mark);
+        update_cuts(edges, &mut tree, y, x, cut, false, &mut mark);
+        mark(lca);
         tree.cut[enter] = -cut;
         tree.cut[leave] = 0.0;
         tree.in_tree[leave] = false;
@@ -154,10 +160,11 @@ pub fn network_simplex(
         }
         tree_edges[x].push(enter);
         tree_edges[y].push(enter);
-        renumber(edges, &tree_edges, &mut tree, &mut by_lim, lca);
+        let changed = |v: usize| on_cycle[v] == exchange;
+        renumber(edges, &tree_edges, &mut tree, &mut by_lim, lca, changed);
     }
     #[cfg(test)]
-    tests::check_tree(n, edges, &incident, &tree, rank, optimal);
+    tests::check_tree(n, edges, &incident, &tree, &by_lim, rank, optimal);
     let _ = optimal;
     let min = rank.iter().copied().min().unwrap_or(0);
     for r in rank.iter_mut() {
@@ -204,7 +211,7 @@ fn compute_tree(
     let mut next_lim = 1;
     for &root in roots {
         tree.low[root] = next_lim;
-        renumber(edges, &tree_edges, tree, &mut by_lim, root);
+        renumber(edges, &tree_edges, tree, &mut by_lim, root, |_| true);
         next_lim = tree.lim[root] + 1;
     }
     // Cut values bottom-up: each from the node's own edges and its children's cut values.
@@ -236,7 +243,8 @@ fn compute_tree(
 
 /// Adds `cut` to (or takes it from) the cut value of every tree edge from `v` up to the
 /// lowest common ancestor of `v` and `w`, which it returns: the change an exchange makes
-/// on one side of the cycle it closes (Gansner et al., as in Graphviz).
+/// on one side of the cycle it closes (Gansner et al., as in Graphviz). `mark` is told
+/// each node on the way below the ancestor.
 fn update_cuts(
     edges: &[(usize, usize, i64, f64)],
     tree: &mut Tree,
@@ -244,8 +252,10 @@ fn update_cuts(
     w: usize,
     cut: f64,
     towards_head: bool,
+    mark: &mut impl FnMut(usize),
 ) -> usize {
     while !(tree.low[v] <= tree.lim[w] && tree.lim[w] <= tree.lim[v]) {
+        mark(v);
         let Some(e) = tree.parent_edge[v] else { break };
         let (a, b, _, _) = edges[e];
         if (v == a) == towards_head {
@@ -261,12 +271,18 @@ fn update_cuts(
 /// Numbers the subtree under `top` in postorder from `tree.low[top]`, setting parents on
 /// the way down. After an exchange inside it, its nodes are the same and keep the same
 /// range of numbers; only their tree edges changed.
+///
+/// Only the `changed` nodes (those on the exchange's cycle) have other tree edges than
+/// before, and a child that is not one of them hangs from the same edge with the same
+/// subtree: where its numbers would start where they started before, they are all the
+/// same, and its subtree is skipped (as Graphviz does since 2.50).
 fn renumber(
     edges: &[(usize, usize, i64, f64)],
     tree_edges: &[Vec<usize>],
     tree: &mut Tree,
     by_lim: &mut [usize],
     top: usize,
+    changed: impl Fn(usize) -> bool,
 ) {
     let mut next_lim = tree.low[top];
     let mut stack: Vec<(usize, usize, usize)> = vec![(top, 0, next_lim)];
@@ -278,6 +294,10 @@ fn renumber(
             }
             let (a, b, _, _) = edges[e];
             let w = if a == v { b } else { a };
+            if !changed(w) && tree.parent_edge[w] == Some(e) && tree.low[w] == next_lim {
+                next_lim = tree.lim[w] + 1;
+                continue;
+            }
             tree.parent_edge[w] = Some(e);
             stack.push((w, 0, next_lim));
         } else {
@@ -301,6 +321,7 @@ mod tests {
         edges: &[(usize, usize, i64, f64)],
         incident: &[Vec<usize>],
         tree: &Tree,
+        by_lim: &[usize],
         rank: &[i64],
         optimal: bool,
     ) {
@@ -313,6 +334,23 @@ mod tests {
         };
         let roots = roots_of(n, edges, &tree.in_tree);
         compute_tree(n, edges, incident, &mut fresh, &roots);
+        // The kept numbering is a postorder of the tree as it is: each subtree's range
+        // holds exactly its nodes, and each node is where `by_lim` says.
+        let mut size = vec![1usize; n];
+        for &v in &by_lim[1..] {
+            assert_eq!(by_lim[tree.lim[v]], v, "node {v} not at its number");
+            if let Some(e) = tree.parent_edge[v] {
+                let (a, b, _, _) = edges[e];
+                let p = if a == v { b } else { a };
+                assert!(tree.in_tree[e], "parent edge of {v} not in the tree");
+                assert!(
+                    tree.low[p] <= tree.low[v] && tree.lim[v] < tree.lim[p],
+                    "{v} outside {p}"
+                );
+                size[p] += size[v];
+            }
+            assert_eq!(tree.lim[v] + 1 - tree.low[v], size[v], "range of {v}");
+        }
         for (e, &(a, b, len, _)) in edges.iter().enumerate() {
             assert!(rank[b] - rank[a] >= len, "edge {e} too short");
             if tree.in_tree[e] {
