@@ -18,6 +18,8 @@ struct Run {
     stdout: Vec<u8>,
     stderr: String,
     elapsed: Duration,
+    /// The input file, when the run read one.
+    input: Option<PathBuf>,
 }
 
 fn scratch(name: &str) -> PathBuf {
@@ -31,7 +33,10 @@ fn run(name: &str, input: &[u8], args: &[&str]) -> Run {
     let path_arg = path.to_string_lossy().into_owned();
     let mut all = vec![path_arg.as_str()];
     all.extend_from_slice(args);
-    run_args(&all, None)
+    Run {
+        input: Some(path.clone()),
+        ..run_args(&all, None)
+    }
 }
 
 fn run_args(args: &[&str], stdin: Option<&[u8]>) -> Run {
@@ -87,6 +92,7 @@ fn run_args(args: &[&str], stdin: Option<&[u8]>) -> Run {
         stdout,
         stderr,
         elapsed,
+        input: None,
     }
 }
 
@@ -114,7 +120,7 @@ fn answered(name: &str, r: &Run, format: &str) {
             r.stderr.len()
         );
     } else {
-        well_formed(name, &r.stdout, format);
+        well_formed(name, r, format);
     }
 }
 
@@ -127,8 +133,8 @@ fn head(s: &str) -> &str {
 }
 
 /// SVG parses as XML; text art is UTF-8 without control characters.
-fn well_formed(name: &str, bytes: &[u8], format: &str) {
-    let text = std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{name}: not UTF-8: {e}"));
+fn well_formed(name: &str, r: &Run, format: &str) {
+    let text = std::str::from_utf8(&r.stdout).unwrap_or_else(|e| panic!("{name}: not UTF-8: {e}"));
     match format {
         "svg" => {
             if let Err(e) = roxmltree::Document::parse(text) {
@@ -141,9 +147,17 @@ fn well_formed(name: &str, bytes: &[u8], format: &str) {
                 "{name}: control character in text art"
             );
             if format == "ascii" {
-                // Labels keep their characters; the drawing itself is ASCII.
+                // Labels keep their characters, box-drawing ones too (a label may say
+                // `#9658;`); the drawing itself is ASCII. The JSON scene of the same
+                // input holds every label's text.
+                let labels = r.input.as_ref().map_or_else(String::new, |path| {
+                    let scene = run_args(&[&path.to_string_lossy(), "--format", "json"], None);
+                    String::from_utf8_lossy(&scene.stdout).into_owned()
+                });
                 assert!(
-                    !text.chars().any(|c| ('\u{2500}'..='\u{25ff}').contains(&c)),
+                    !text
+                        .chars()
+                        .any(|c| ('\u{2500}'..='\u{25ff}').contains(&c) && !labels.contains(c)),
                     "{name}: box drawing in --ascii output"
                 );
             }
@@ -533,6 +547,19 @@ fn fuzz_regressions() {
             answered(&name, &r, format);
         }
     }
+}
+
+#[test]
+fn ascii_art_draws_in_ascii_and_labels_as_written() {
+    // Found by the pipeline fuzzer, whose check was wrong: a label that says `#9658;` (►,
+    // in the block of box-drawing shapes) is drawn as written; only the drawing is ASCII.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/ascii-label-entity.mmd");
+    let input = std::fs::read(path).expect("read the fuzzer's input");
+    let r = run("ascii-label", &input, &["--format", "ascii"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let text = String::from_utf8(r.stdout).expect("UTF-8");
+    assert!(text.contains("| A dec char:► |"), "{text}");
+    assert!(text.chars().all(|c| c.is_ascii() || c == '►'), "{text}");
 }
 
 #[test]
