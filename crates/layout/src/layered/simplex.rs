@@ -275,7 +275,8 @@ fn update_cuts(
 /// Only the `changed` nodes (those on the exchange's cycle) have other tree edges than
 /// before, and a child that is not one of them hangs from the same edge with the same
 /// subtree: where its numbers would start where they started before, they are all the
-/// same, and its subtree is skipped (as Graphviz does since 2.50).
+/// same, and its subtree is skipped (Graphviz's network simplex skips unchanged subtrees
+/// too).
 fn renumber(
     edges: &[(usize, usize, i64, f64)],
     tree_edges: &[Vec<usize>],
