@@ -122,19 +122,17 @@ fn order_with(g: &mut LayerGraph, work: &mut Work, parallel: bool) {
 
 /// Runs `a` here and `b` on a second thread at the same time; both here, one after the
 /// other, if no thread can be had.
-fn side_by_side<A, B: Send>(a: impl FnOnce() -> A, b: impl FnOnce() -> B + Send) -> (A, B) {
-    // The thread borrows `b` through this cell, so that it is still here to run if the
-    // thread cannot start.
-    let cell = std::sync::Mutex::new(Some(b));
-    let take = || cell.lock().ok().and_then(|mut b| b.take());
+fn side_by_side<A, B: Send>(a: impl FnOnce() -> A, b: impl Fn() -> B + Sync) -> (A, B) {
+    let b = &b;
     std::thread::scope(|s| {
-        let thread = std::thread::Builder::new().spawn_scoped(s, || take().map(|b| b()));
+        let thread = std::thread::Builder::new().spawn_scoped(s, b);
         let a = a();
-        let b = match thread.map(|t| t.join()) {
-            Ok(Ok(Some(b))) => b,
+        let b = match thread {
             // The thread runs our own code: its panic is ours.
-            Ok(Err(panic)) => std::panic::resume_unwind(panic),
-            Ok(Ok(None)) | Err(_) => take().map(|b| b()).expect("b runs once"),
+            Ok(t) => t
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => b(),
         };
         (a, b)
     })
