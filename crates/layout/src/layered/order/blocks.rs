@@ -10,7 +10,8 @@
 //! all ranks, and each block in turn tries every place in that order and stays where it
 //! crosses least (the global sifting of Bachmaier, Brandenburg, Brunner and Hübner).
 //! Swapping two neighbouring blocks changes only the crossings just above and just below
-//! the ranks they share, so a block tries every place in time linear in the blocks.
+//! the ranks they share, so a block tries every place in time linear in the nodes of its
+//! ranks.
 
 use super::{Neighbours, pair_crossings};
 use crate::layered::Work;
@@ -37,6 +38,7 @@ impl Blocks {
         // Whether each node joins the block of the node above it.
         let mut joins = vec![false; nb.len()];
         let mut inside: Vec<(usize, usize, usize)> = Vec::new();
+        let mut min_after = Vec::new();
         for layer in layers.iter().skip(1) {
             // The segments inside chains that end on this rank, in the order of their
             // upper ends: one crosses another exactly when a segment before it ends
@@ -47,7 +49,8 @@ impl Blocks {
                 (inner[v] && inner[u]).then_some((pos[u], pos[v], v))
             }));
             inside.sort_unstable();
-            let mut min_after = vec![usize::MAX; inside.len() + 1];
+            min_after.clear();
+            min_after.resize(inside.len() + 1, usize::MAX);
             for i in (0..inside.len()).rev() {
                 min_after[i] = min_after[i + 1].min(inside[i].1);
             }
