@@ -18,7 +18,7 @@ pub use acyclic::reversed_edges;
 pub use normalize::{Chain, LayerGraph, LayerNode, NodeKind, normalize};
 pub use order::{count_crossings, order};
 pub use position::{Spacing, assign_across, assign_along};
-pub use rank::rank;
+pub use rank::{longest_path, rank};
 
 /// A box to place.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -8,42 +8,79 @@
 
 use super::{LayeredGraph, Work};
 
+/// The links as ranking sees them: directed along the flow, without self-loops, each with
+/// its minimum length, and the items in a topological order.
+struct Dag {
+    preds: Vec<Vec<(usize, i64)>>,
+    succs: Vec<Vec<(usize, i64)>>,
+    topo: Vec<usize>,
+    edge_count: usize,
+    /// 2 when any link has a label (which gets a rank of its own), else 1.
+    scale: i64,
+}
+
+impl Dag {
+    fn new(graph: &LayeredGraph, reversed: &[bool]) -> Self {
+        let n = graph.items.len();
+        let scale = if graph.links.iter().any(|l| l.label.is_some()) {
+            2
+        } else {
+            1
+        };
+        let (mut preds, mut succs) = (vec![Vec::new(); n], vec![Vec::new(); n]);
+        let mut edge_count = 0;
+        for (l, &rev) in graph.links.iter().zip(reversed) {
+            if l.from == l.to {
+                continue;
+            }
+            let (a, b) = if rev { (l.to, l.from) } else { (l.from, l.to) };
+            let len = i64::from(l.min_len) * scale;
+            succs[a].push((b, len));
+            preds[b].push((a, len));
+            edge_count += 1;
+        }
+        let topo = topological_order(n, &succs, &preds);
+        Dag {
+            preds,
+            succs,
+            topo,
+            edge_count,
+            scale,
+        }
+    }
+
+    /// Each item as high as its predecessors allow: sources on rank 0.
+    fn longest_path(&self) -> Vec<i64> {
+        let mut rank = vec![0i64; self.preds.len()];
+        for &v in &self.topo {
+            for &(p, len) in &self.preds[v] {
+                rank[v] = rank[v].max(rank[p] + len);
+            }
+        }
+        rank
+    }
+}
+
+/// Ranks by longest path alone, in linear time: valid, and with edges at least as long in
+/// total as any ranking's that makes them as short as they can be, which [`rank`] aims
+/// for. For estimates that may err high.
+pub fn longest_path(graph: &LayeredGraph, reversed: &[bool]) -> Vec<usize> {
+    let rank = Dag::new(graph, reversed).longest_path();
+    rank.iter().map(|&r| r as usize).collect()
+}
+
 /// The rank of each item, starting at 0.
 pub fn rank(graph: &LayeredGraph, reversed: &[bool], work: &mut Work) -> Vec<usize> {
     let n = graph.items.len();
-    let scale = if graph.links.iter().any(|l| l.label.is_some()) {
-        2
-    } else {
-        1
-    };
-    // Directed, acyclic view of the links: (from, to, min_len).
-    let edges: Vec<(usize, usize, i64)> = graph
-        .links
-        .iter()
-        .zip(reversed)
-        .filter(|(l, _)| l.from != l.to)
-        .map(|(l, &rev)| {
-            let (a, b) = if rev { (l.to, l.from) } else { (l.from, l.to) };
-            (a, b, i64::from(l.min_len) * scale)
-        })
-        .collect();
-    let mut preds: Vec<Vec<(usize, i64)>> = vec![Vec::new(); n];
-    let mut succs: Vec<Vec<(usize, i64)>> = vec![Vec::new(); n];
-    for &(a, b, len) in &edges {
-        succs[a].push((b, len));
-        preds[b].push((a, len));
-    }
-    let topo = topological_order(n, &succs, &preds);
-    let mut rank = vec![0i64; n];
-    for &v in &topo {
-        for &(p, len) in &preds[v] {
-            rank[v] = rank[v].max(rank[p] + len);
-        }
-    }
+    let dag = Dag::new(graph, reversed);
+    let Dag {
+        preds, succs, topo, ..
+    } = &dag;
+    let mut rank = dag.longest_path();
     // Pull items with slack towards their neighbours. A few passes settle it; each pass is
     // linear, and the work budget caps them on huge inputs.
     for _ in 0..4 {
-        if !work.spend((n + edges.len()) as u64) {
+        if !work.spend((n + dag.edge_count) as u64) {
             break;
         }
         let mut moved = false;
@@ -58,7 +95,7 @@ pub fn rank(graph: &LayeredGraph, reversed: &[bool], work: &mut Work) -> Vec<usi
                 }
             }
         }
-        for &v in &topo {
+        for &v in topo {
             if succs[v].is_empty() && !preds[v].is_empty() {
                 let best = preds[v].iter().map(|&(p, len)| rank[p] + len).max();
                 if let Some(best) = best
@@ -80,7 +117,7 @@ pub fn rank(graph: &LayeredGraph, reversed: &[bool], work: &mut Work) -> Vec<usi
         .filter(|(l, _)| l.from != l.to)
         .map(|(l, &rev)| {
             let (a, b) = if rev { (l.to, l.from) } else { (l.from, l.to) };
-            (a, b, i64::from(l.min_len) * scale, l.weight)
+            (a, b, i64::from(l.min_len) * dag.scale, l.weight)
         })
         .collect();
     super::simplex::network_simplex(n, &weighted, &mut rank, work);
