@@ -3,20 +3,21 @@
 //! Longest path from the sources, then every item that can move closer to its neighbours
 //! without breaking a minimum length is pulled towards them (sources down to their
 //! successors, sinks up to their predecessors), then network simplex ([`super::simplex`])
-//! makes the total edge length minimal. When any edge has a label, every minimum length is doubled so that
-//! the label gets a rank of its own, as Graphviz and dagre do.
+//! makes the total edge length minimal. When any edge has a label, every minimum length
+//! is doubled so that the label gets a rank of its own, as Graphviz and dagre do.
+//! [`longest_path`] stops after the first step, for estimates.
 
 use super::{LayeredGraph, Work};
 
 /// The links as ranking sees them: directed along the flow, without self-loops, each with
 /// its minimum length, and the items in a topological order.
 struct Dag {
+    /// `(from, to, min_len, weight)` per link, in link order; no self-loops. When any link
+    /// has a label, every minimum length is doubled.
+    edges: Vec<(usize, usize, i64, f64)>,
     preds: Vec<Vec<(usize, i64)>>,
     succs: Vec<Vec<(usize, i64)>>,
     topo: Vec<usize>,
-    edge_count: usize,
-    /// 2 when any link has a label (which gets a rank of its own), else 1.
-    scale: i64,
 }
 
 impl Dag {
@@ -27,25 +28,27 @@ impl Dag {
         } else {
             1
         };
+        let edges: Vec<(usize, usize, i64, f64)> = graph
+            .links
+            .iter()
+            .zip(reversed)
+            .filter(|(l, _)| l.from != l.to)
+            .map(|(l, &rev)| {
+                let (a, b) = if rev { (l.to, l.from) } else { (l.from, l.to) };
+                (a, b, i64::from(l.min_len) * scale, l.weight)
+            })
+            .collect();
         let (mut preds, mut succs) = (vec![Vec::new(); n], vec![Vec::new(); n]);
-        let mut edge_count = 0;
-        for (l, &rev) in graph.links.iter().zip(reversed) {
-            if l.from == l.to {
-                continue;
-            }
-            let (a, b) = if rev { (l.to, l.from) } else { (l.from, l.to) };
-            let len = i64::from(l.min_len) * scale;
+        for &(a, b, len, _) in &edges {
             succs[a].push((b, len));
             preds[b].push((a, len));
-            edge_count += 1;
         }
         let topo = topological_order(n, &succs, &preds);
         Dag {
+            edges,
             preds,
             succs,
             topo,
-            edge_count,
-            scale,
         }
     }
 
@@ -80,7 +83,7 @@ pub fn rank(graph: &LayeredGraph, reversed: &[bool], work: &mut Work) -> Vec<usi
     // Pull items with slack towards their neighbours. A few passes settle it; each pass is
     // linear, and the work budget caps them on huge inputs.
     for _ in 0..4 {
-        if !work.spend((n + dag.edge_count) as u64) {
+        if !work.spend((n + dag.edges.len()) as u64) {
             break;
         }
         let mut moved = false;
@@ -110,17 +113,7 @@ pub fn rank(graph: &LayeredGraph, reversed: &[bool], work: &mut Work) -> Vec<usi
             break;
         }
     }
-    let weighted: Vec<(usize, usize, i64, f64)> = graph
-        .links
-        .iter()
-        .zip(reversed)
-        .filter(|(l, _)| l.from != l.to)
-        .map(|(l, &rev)| {
-            let (a, b) = if rev { (l.to, l.from) } else { (l.from, l.to) };
-            (a, b, i64::from(l.min_len) * dag.scale, l.weight)
-        })
-        .collect();
-    super::simplex::network_simplex(n, &weighted, &mut rank, work);
+    super::simplex::network_simplex(n, &dag.edges, &mut rank, work);
     let min = rank.iter().copied().min().unwrap_or(0);
     rank.iter().map(|&r| (r - min) as usize).collect()
 }
