@@ -26,9 +26,9 @@ struct Blocks {
 
 impl Blocks {
     /// Chains of `inner` nodes (dummies with one neighbour above and one below) form one
-    /// block each, cut where they cross another chain (blocks never cross between
-    /// their ends, so that one order of blocks fits every rank); every other node is a
-    /// block alone.
+    /// block each, cut where they cross another chain, one of each crossing pair (blocks
+    /// never cross between their ends, so that one order of blocks fits every rank);
+    /// every other node is a block alone.
     fn new(layers: &[Vec<usize>], nb: &Neighbours, inner: &[bool], pos: &[usize]) -> Self {
         let mut blocks = Blocks {
             top: Vec::new(),
@@ -38,26 +38,34 @@ impl Blocks {
         // Whether each node joins the block of the node above it.
         let mut joins = vec![false; nb.len()];
         let mut inside: Vec<(usize, usize, usize)> = Vec::new();
-        let mut min_after = Vec::new();
+        let (mut tails, mut previous) = (Vec::new(), Vec::new());
         for layer in layers.iter().skip(1) {
             // The segments inside chains that end on this rank, in the order of their
-            // upper ends: one crosses another exactly when a segment before it ends
-            // further right or one after it ends further left.
+            // upper ends. Two cross when their lower ends are in the other order, so the
+            // most that can stay joined without crossing are a longest run of them with
+            // lower ends increasing (patience sorting: `tails[k]` ends the best run of
+            // length k + 1 found so far, `previous` links each to the one before it).
             inside.clear();
             inside.extend(layer.iter().filter_map(|&v| {
                 let u = *nb.up(v).first()?;
                 (inner[v] && inner[u]).then_some((pos[u], pos[v], v))
             }));
             inside.sort_unstable();
-            min_after.clear();
-            min_after.resize(inside.len() + 1, usize::MAX);
-            for i in (0..inside.len()).rev() {
-                min_after[i] = min_after[i + 1].min(inside[i].1);
+            tails.clear();
+            previous.clear();
+            for (i, &(_, lower, _)) in inside.iter().enumerate() {
+                let k = tails.partition_point(|&t: &usize| inside[t].1 < lower);
+                previous.push(if k > 0 { tails[k - 1] } else { usize::MAX });
+                if k == tails.len() {
+                    tails.push(i);
+                } else {
+                    tails[k] = i;
+                }
             }
-            let mut max_before = 0;
-            for (i, &(_, lower, v)) in inside.iter().enumerate() {
-                joins[v] = (i == 0 || max_before < lower) && min_after[i + 1] > lower;
-                max_before = max_before.max(lower);
+            let mut i = tails.last().copied().unwrap_or(usize::MAX);
+            while i != usize::MAX {
+                joins[inside[i].2] = true;
+                i = previous[i];
             }
         }
         for (r, layer) in layers.iter().enumerate() {
