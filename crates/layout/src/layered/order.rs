@@ -12,7 +12,7 @@
 
 mod blocks;
 
-use super::{LayerGraph, NodeKind, Work};
+use super::{LayerGraph, Work};
 
 /// Sweeps from one start at most, and how many may pass without a better order before it
 /// stops (Graphviz's MaxIter and MinQuit).
@@ -120,14 +120,7 @@ fn order_with(g: &mut LayerGraph, work: &mut Work, parallel: bool) {
     // Sifting once, on the best order, finds most of what it finds after every sweep, at
     // a fraction of the cost: long edges first, as whole blocks, then every node alone.
     let mut pos = positions(&g.layers, n);
-    let inner: Vec<bool> = (0..n)
-        .map(|v| {
-            !matches!(g.nodes[v].kind, NodeKind::Item(_))
-                && nb.up(v).len() == 1
-                && nb.down(v).len() == 1
-        })
-        .collect();
-    blocks::sift_blocks(&mut g.layers, &nb, &inner, &mut pos, work);
+    blocks::sift_blocks(&mut g.layers, &nb, &g.nodes, &mut pos, work);
     sift(&mut g.layers, &nb, &mut pos, work);
 }
 

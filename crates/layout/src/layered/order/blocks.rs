@@ -14,7 +14,7 @@
 //! ranks.
 
 use super::{Neighbours, pair_crossings};
-use crate::layered::Work;
+use crate::layered::{LayerNode, NodeKind, Work};
 
 /// The blocks: each one's first rank and its nodes, one per rank from there down.
 struct Blocks {
@@ -25,11 +25,17 @@ struct Blocks {
 }
 
 impl Blocks {
-    /// Chains of `inner` nodes (dummies with one neighbour above and one below) form one
+    /// Chains of inner nodes (dummies with one neighbour above and one below) form one
     /// block each, cut where they cross another chain, one of each crossing pair (blocks
     /// never cross between their ends, so that one order of blocks fits every rank);
     /// every other node is a block alone.
-    fn new(layers: &[Vec<usize>], nb: &Neighbours, inner: &[bool], pos: &[usize]) -> Self {
+    fn new(layers: &[Vec<usize>], nb: &Neighbours, nodes: &[LayerNode], pos: &[usize]) -> Self {
+        // Dummies and labels of long edges; a label is sifted with its edge.
+        let inner = |v: usize| {
+            !matches!(nodes[v].kind, NodeKind::Item(_))
+                && nb.up(v).len() == 1
+                && nb.down(v).len() == 1
+        };
         let mut blocks = Blocks {
             top: Vec::new(),
             nodes: Vec::new(),
@@ -48,7 +54,7 @@ impl Blocks {
             inside.clear();
             inside.extend(layer.iter().filter_map(|&v| {
                 let u = *nb.up(v).first()?;
-                (inner[v] && inner[u]).then_some((pos[u], pos[v], v))
+                (inner(v) && inner(u)).then_some((pos[u], pos[v], v))
             }));
             inside.sort_unstable();
             tails.clear();
@@ -98,19 +104,18 @@ impl Blocks {
 }
 
 /// Moves each long edge's block, in turn, to the place where it crosses least, in
-/// `layers` and `pos` (each node's place in its rank); `inner[v]` says whether `v` is a
-/// dummy inside a long edge. Returns the crossings saved.
+/// `layers` and `pos` (each node's place in its rank). Returns the crossings saved.
 ///
 /// One pass: a second saved one crossing on the 1,000-node bench chart. Nodes alone are
 /// left to the sifting that follows, which moves them the same way for less.
 pub(super) fn sift_blocks(
     layers: &mut [Vec<usize>],
     nb: &Neighbours,
-    inner: &[bool],
+    nodes: &[LayerNode],
     pos: &mut [usize],
     work: &mut Work,
 ) -> usize {
-    let blocks = Blocks::new(layers, nb, inner, pos);
+    let blocks = Blocks::new(layers, nb, nodes, pos);
     let mut sifter = Sifter {
         blocks: &blocks,
         nb,
@@ -317,15 +322,8 @@ mod tests {
     /// Runs [`sift_blocks`] on `g` and returns the crossings it says it saved.
     fn sift_blocks_of(g: &mut LayerGraph, work: &mut Work) -> usize {
         let nb = Neighbours::new(g.nodes.len(), &g.segments);
-        let inner: Vec<bool> = (0..g.nodes.len())
-            .map(|v| {
-                matches!(g.nodes[v].kind, NodeKind::Dummy(_))
-                    && nb.up(v).len() == 1
-                    && nb.down(v).len() == 1
-            })
-            .collect();
         let mut pos = positions(&g.layers, g.nodes.len());
-        let saved = sift_blocks(&mut g.layers, &nb, &inner, &mut pos, work);
+        let saved = sift_blocks(&mut g.layers, &nb, &g.nodes, &mut pos, work);
         assert_eq!(
             pos,
             positions(&g.layers, g.nodes.len()),
