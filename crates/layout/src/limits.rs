@@ -34,7 +34,7 @@ pub struct Estimate {
 /// Measures `diagram` (linear in its size).
 pub fn estimate(diagram: &Diagram) -> Estimate {
     match diagram {
-        Diagram::Flowchart(chart) => estimate_flowchart(chart, Ranking::Layout),
+        Diagram::Flowchart(chart) => Flat::new(chart).estimate(Ranking::Layout),
         Diagram::Sequence(seq) => {
             let items = seq.participants.len() as u64;
             let events = seq.events.len() as u64;
@@ -60,18 +60,22 @@ pub fn check(diagram: &Diagram, limits: &Limits) -> Result<Estimate, LimitExceed
         limits.check(Limit::DummyNodes, e.dummy_nodes)?;
         limits.check(Limit::WorkUnits, e.work_units)
     };
-    if let Diagram::Flowchart(chart) = diagram {
-        let bound = estimate_flowchart(chart, Ranking::LongestPath);
-        if within(&bound).is_ok() {
-            return Ok(bound);
+    let e = match diagram {
+        Diagram::Flowchart(chart) => {
+            let flat = Flat::new(chart);
+            let bound = flat.estimate(Ranking::LongestPath);
+            if within(&bound).is_ok() {
+                return Ok(bound);
+            }
+            flat.estimate(Ranking::Layout)
         }
-    }
-    let e = estimate(diagram);
+        Diagram::Sequence(_) => estimate(diagram),
+    };
     within(&e)?;
     Ok(e)
 }
 
-/// How [`estimate_flowchart`] ranks.
+/// How [`Flat::estimate`] ranks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Ranking {
     /// As the layout does: short edges, at the cost of network simplex.
@@ -80,61 +84,79 @@ enum Ranking {
     LongestPath,
 }
 
-fn estimate_flowchart(chart: &Flowchart, ranking: Ranking) -> Estimate {
-    let graph = LayeredGraph {
-        items: vec![
-            Item {
-                across: 1.0,
-                along: 1.0,
-            };
-            chart.nodes.len()
-        ],
-        links: chart
-            .edges
-            .iter()
-            .filter(|e| e.from < chart.nodes.len() && e.to < chart.nodes.len())
-            .map(|e| Link {
-                from: e.from,
-                to: e.to,
-                min_len: e.min_len.max(1),
-                weight: 1.0,
-                label: e
-                    .label
-                    .as_ref()
-                    .filter(|l| !l.is_empty())
-                    .map(|_| (1.0, 1.0)),
-                from_offset: 0.0,
-                to_offset: 0.0,
-            })
-            .collect(),
-    };
-    let reversed = layered::reversed_edges(&graph);
-    let ranks = match ranking {
-        Ranking::LongestPath => layered::longest_path(&graph, &reversed),
-        Ranking::Layout => {
-            // A budget linear in the graph keeps the estimate itself cheap: if ranking
-            // stops improving early, its ranks are still valid and the count only errs
-            // high.
-            let size = (graph.items.len() + graph.links.len()) as u64;
-            let mut work = Work::new(size.saturating_mul(64).max(100_000));
-            layered::rank(&graph, &reversed, &mut work)
+/// A flowchart as one flat layered graph, its subgraphs ignored, with the edges that
+/// cycle removal turns round.
+struct Flat {
+    graph: LayeredGraph,
+    reversed: Vec<bool>,
+    edges: u64,
+}
+
+impl Flat {
+    fn new(chart: &Flowchart) -> Self {
+        let graph = LayeredGraph {
+            items: vec![
+                Item {
+                    across: 1.0,
+                    along: 1.0,
+                };
+                chart.nodes.len()
+            ],
+            links: chart
+                .edges
+                .iter()
+                .filter(|e| e.from < chart.nodes.len() && e.to < chart.nodes.len())
+                .map(|e| Link {
+                    from: e.from,
+                    to: e.to,
+                    min_len: e.min_len.max(1),
+                    weight: 1.0,
+                    label: e
+                        .label
+                        .as_ref()
+                        .filter(|l| !l.is_empty())
+                        .map(|_| (1.0, 1.0)),
+                    from_offset: 0.0,
+                    to_offset: 0.0,
+                })
+                .collect(),
+        };
+        let reversed = layered::reversed_edges(&graph);
+        Flat {
+            graph,
+            reversed,
+            edges: chart.edges.len() as u64,
         }
-    };
-    let dummy_nodes: u64 = graph
-        .links
-        .iter()
-        .filter(|l| l.from != l.to)
-        .map(|l| {
-            let (a, b) = (ranks[l.from] as u64, ranks[l.to] as u64);
-            a.abs_diff(b).saturating_sub(1)
-        })
-        .sum();
-    let items = chart.nodes.len() as u64;
-    let edges = chart.edges.len() as u64;
-    Estimate {
-        ranks: ranks.iter().max().map_or(0, |&r| r as u64 + 1),
-        dummy_nodes,
-        work_units: (edges + 1).saturating_mul(items.saturating_add(dummy_nodes)),
+    }
+
+    fn estimate(&self, ranking: Ranking) -> Estimate {
+        let graph = &self.graph;
+        let ranks = match ranking {
+            Ranking::LongestPath => layered::longest_path(graph, &self.reversed),
+            Ranking::Layout => {
+                // A budget linear in the graph keeps the estimate itself cheap: if ranking
+                // stops improving early, its ranks are still valid and the count only
+                // errs high.
+                let size = (graph.items.len() + graph.links.len()) as u64;
+                let mut work = Work::new(size.saturating_mul(64).max(100_000));
+                layered::rank(graph, &self.reversed, &mut work)
+            }
+        };
+        let dummy_nodes: u64 = graph
+            .links
+            .iter()
+            .filter(|l| l.from != l.to)
+            .map(|l| {
+                let (a, b) = (ranks[l.from] as u64, ranks[l.to] as u64);
+                a.abs_diff(b).saturating_sub(1)
+            })
+            .sum();
+        let items = graph.items.len() as u64;
+        Estimate {
+            ranks: ranks.iter().max().map_or(0, |&r| r as u64 + 1),
+            dummy_nodes,
+            work_units: (self.edges + 1).saturating_mul(items.saturating_add(dummy_nodes)),
+        }
     }
 }
 
@@ -175,7 +197,7 @@ mod tests {
         let Diagram::Flowchart(chart) = &diagram else {
             panic!("not a flowchart")
         };
-        let bound = estimate_flowchart(chart, Ranking::LongestPath);
+        let bound = Flat::new(chart).estimate(Ranking::LongestPath);
         assert_eq!(bound.dummy_nodes, 28);
         assert_eq!(estimate(&diagram).dummy_nodes, 0);
         // Within the limits either way: the quick count stands.
@@ -208,7 +230,7 @@ mod tests {
             let Diagram::Flowchart(chart) = &diagram else {
                 panic!("not a flowchart")
             };
-            let bound = estimate_flowchart(chart, Ranking::LongestPath);
+            let bound = Flat::new(chart).estimate(Ranking::LongestPath);
             let e = estimate(&diagram);
             assert!(bound.dummy_nodes >= e.dummy_nodes, "{src}");
             assert!(bound.work_units >= e.work_units, "{src}");
