@@ -1,22 +1,24 @@
 //! Ordering: the order of nodes within each rank, chosen to keep crossings few.
 //!
-//! Start from a breadth-first order in declaration order (from the top, and again from
-//! the bottom), then sweep down and up sorting each rank by the barycentre of its
+//! In: the layered graph with its ranks. Out: the order of every rank, in place.
+//!
+//! A search starts from a breadth-first order in declaration order (from the top, or
+//! from the bottom), then sweeps down and up sorting each rank by the barycentre of its
 //! neighbours in the rank before (kept only when it crosses that rank less), each sweep
-//! followed by *transpose* (swap neighbours while that removes crossings, and on
-//! alternate pairs of sweeps while it adds none). The best order seen, by crossing count,
-//! is then *sifted*: each long edge as a whole ([`blocks`]), then each node, moves to its
-//! best slot. Crossings between two ranks are counted with a Fenwick (accumulator) tree
-//! in O(E log V). On big graphs the two starts sweep on two threads; the result does not
-//! depend on it.
+//! followed by *transpose* (swap neighbours while that removes crossings, and, on
+//! alternate pairs of sweeps or on every sweep, while it adds none). Small graphs run
+//! four searches (both starts, both schedules), big ones two. The best order seen, by
+//! crossing count, is then *sifted*: each long edge as a whole ([`blocks`]), then each
+//! node, moves to its best slot. Crossings between two ranks are counted with a Fenwick
+//! (accumulator) tree in O(E log V). From about a hundred nodes on, the searches run on two
+//! threads; the result does not depend on it.
 
 mod blocks;
 
 use super::{LayerGraph, Work};
 
-/// Sweeps from one start at most, and how many may pass without a better order before it
-/// stops (Graphviz's MaxIter and MinQuit).
-const MAX_SWEEPS: usize = 24;
+/// How many sweeps may pass without a better order before a search stops (Graphviz's
+/// MinQuit).
 const STALE_SWEEPS: usize = 8;
 /// Rounds of transposition after each sweep, at most.
 const TRANSPOSE_ROUNDS: usize = 32;
@@ -69,10 +71,60 @@ impl Neighbours {
     }
 }
 
-/// Graphs at least this big (nodes plus segments, after normalisation) sweep from their
-/// two starts on two threads. Below it a thread costs more than it saves: the 200-node
-/// bench chart (about 1,900) orders in a few milliseconds.
-const PARALLEL_FROM: usize = 4_000;
+/// When transposition also swaps neighbours that cross as often either way, so that the
+/// order can drift across a plateau instead of stopping at its edge. Neither schedule
+/// finds fewer crossings on every graph, so small graphs search with both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Drift {
+    /// On the first two of every four sweeps, as in Graphviz.
+    Alternate,
+    /// On every sweep: more drift, at more transposition rounds per sweep.
+    Always,
+}
+
+/// One search for a good order: where it starts, how it drifts, how many sweeps at most
+/// (Graphviz's MaxIter).
+#[derive(Debug, Clone, Copy)]
+struct Search {
+    from_bottom: bool,
+    drift: Drift,
+    sweeps: usize,
+}
+
+/// The searches of [`order`]: breadth-first from the top with Graphviz's schedule, from
+/// the bottom drifting always, then the other two pairings. The constant drift costs
+/// more rounds of transposition per sweep, and its best orders come early: 12 sweeps.
+const SEARCHES: [Search; 4] = [
+    Search {
+        from_bottom: false,
+        drift: Drift::Alternate,
+        sweeps: 24,
+    },
+    Search {
+        from_bottom: true,
+        drift: Drift::Always,
+        sweeps: 12,
+    },
+    Search {
+        from_bottom: true,
+        drift: Drift::Alternate,
+        sweeps: 24,
+    },
+    Search {
+        from_bottom: false,
+        drift: Drift::Always,
+        sweeps: 12,
+    },
+];
+
+/// Graphs below this size (nodes plus segments, after normalisation) run all four
+/// searches; bigger ones only the first two, which is what the time allows at 1,000
+/// nodes (about 9,000). The 200-node bench chart is about 1,900.
+const ALL_SEARCHES_BELOW: usize = 4_000;
+
+/// Graphs at least this big run their searches on two threads, half on each. Below it a
+/// thread costs more than it saves.
+const PARALLEL_FROM: usize = 1_000;
 
 /// Orders `g.layers` in place.
 pub fn order(g: &mut LayerGraph, work: &mut Work) {
@@ -86,36 +138,54 @@ fn order_with(g: &mut LayerGraph, work: &mut Work, parallel: bool) {
     let n = g.nodes.len();
     let nb = Neighbours::new(n, &g.segments);
     let ranks: Vec<usize> = g.nodes.iter().map(|v| v.rank).collect();
-    let sweep_cost = (n + g.segments.len()) as u64 * 8;
-    // Sweeps from two starting orders (breadth-first from the top and from the bottom);
-    // the best order seen wins, the first on a tie. Each start has the whole remaining
-    // budget and both are charged afterwards, so the result is the same whether they
-    // run one after the other or side by side. (Shuffled starts besides found a few
-    // crossings fewer at 200 nodes for 40 % more time: not kept.)
+    let size = n + g.segments.len();
+    let sweep_cost = size as u64 * 8;
+    // Each search has the whole remaining budget and all are charged afterwards, so the
+    // result is the same whether they run one after the other or side by side; the best
+    // order wins, the first on a tie. (Shuffled starts besides found a few crossings
+    // fewer at 200 nodes for 40 % more time: not kept.)
+    let searches = &SEARCHES[..if size < ALL_SEARCHES_BELOW { 4 } else { 2 }];
     let remaining = work.remaining;
-    let from = |from_bottom: bool| {
+    let run = |search: &Search| {
         let mut budget = Work::new(remaining);
-        let mut layers = initial_order(&ranks, g.layers.len(), &nb, from_bottom);
-        let (crossings, best) = sweep(&mut layers, &nb, sweep_cost, &mut budget);
+        let mut layers = initial_order(&ranks, g.layers.len(), &nb, search.from_bottom);
+        let (crossings, best) = sweep(&mut layers, &nb, sweep_cost, search, &mut budget);
         (crossings, best, remaining - budget.remaining)
     };
-    let (top, bottom) = if parallel {
-        let (top, bottom) = side_by_side(|| from(false), || from(true));
-        (top, Some(bottom))
-    } else {
-        let top = from(false);
-        let bottom = (top.0 > 0).then(|| from(true));
-        (top, bottom)
+    // Searches in turn, until one finds an order without crossings: that cannot be
+    // beaten, and the rest are neither needed nor paid for.
+    let run_all = |searches: &[Search]| {
+        let mut results = Vec::new();
+        for search in searches {
+            let result = run(search);
+            let done = result.0 == 0;
+            results.push(result);
+            if done {
+                break;
+            }
+        }
+        results
     };
-    // A start without crossings cannot be beaten: the other is neither needed nor paid for.
-    let bottom = bottom.filter(|_| top.0 > 0);
+    let (first, second) = searches.split_at(searches.len().div_ceil(2));
+    let mut results = if parallel {
+        let (mut here, there) = side_by_side(|| run_all(first), || run_all(second));
+        here.extend(there);
+        here
+    } else {
+        run_all(searches)
+    };
+    // Side by side, the second half ran whatever the first found: drop what running them
+    // in turn would not have run.
+    if let Some(last) = results.iter().position(|r| r.0 == 0) {
+        results.truncate(last + 1);
+    }
     work.remaining = work
         .remaining
-        .saturating_sub(top.2 + bottom.as_ref().map_or(0, |b| b.2));
-    let best = match bottom {
-        Some(bottom) if bottom.0 < top.0 => bottom,
-        _ => top,
-    };
+        .saturating_sub(results.iter().map(|r| r.2).sum());
+    let best = results
+        .into_iter()
+        .reduce(|best, r| if r.0 < best.0 { r } else { best })
+        .expect("at least one search runs");
     g.layers = best.1;
     // Sifting once, on the best order, finds most of what it finds after every sweep, at
     // a fraction of the cost: long edges first, as whole blocks, then every node alone.
@@ -159,11 +229,13 @@ fn record(layer: &[usize], pos: &mut [usize]) {
 }
 
 /// Barycentre sweeps, each followed by transposition, from the order in `layers`
-/// (`cost` work units each). Returns the best order seen and its crossing count.
+/// (`cost` work units each), as `search` says. Returns the best order seen and its
+/// crossing count.
 fn sweep(
     layers: &mut [Vec<usize>],
     nb: &Neighbours,
     cost: u64,
+    search: &Search,
     work: &mut Work,
 ) -> (usize, Vec<Vec<usize>>) {
     let mut pos = positions(layers, nb.len());
@@ -171,7 +243,7 @@ fn sweep(
     let mut best = layers.to_vec();
     let mut best_crossings = counter.total(layers, nb, &pos);
     let mut stale = 0;
-    for iteration in 0..MAX_SWEEPS {
+    for iteration in 0..search.sweeps {
         if best_crossings == 0 || stale >= STALE_SWEEPS || !work.spend(cost) {
             break;
         }
@@ -196,10 +268,11 @@ fn sweep(
                 layers[r] = old;
             }
         }
-        // On the first two of every four sweeps, as in Graphviz, neighbours that cross
-        // as often either way are swapped too, so the order can drift across a plateau
-        // instead of stopping at its edge.
-        transpose(layers, nb, &mut pos, work, iteration % 4 < 2);
+        let equal_swaps = match search.drift {
+            Drift::Alternate => iteration % 4 < 2,
+            Drift::Always => true,
+        };
+        transpose(layers, nb, &mut pos, work, equal_swaps);
         let crossings = counter.total(layers, nb, &pos);
         if crossings < best_crossings {
             best_crossings = crossings;
@@ -528,10 +601,22 @@ mod tests {
     }
 
     #[test]
-    fn both_starts_give_the_same_order_side_by_side_as_one_after_the_other() {
-        // With budget to spare, and with so little that the sweeps stop early.
-        for (seed, budget) in [(1, 500_000_000), (2, 500_000_000), (3, 20_000)] {
-            let g = random_layers(12, 30, seed);
+    fn searches_give_the_same_order_side_by_side_as_in_turn() {
+        // With budget to spare, and with so little that the sweeps stop early: four
+        // searches, two per thread; and a graph big enough for only two, one each.
+        for (seed, budget, ranks, width) in [
+            (1, 500_000_000, 12, 30),
+            (2, 500_000_000, 12, 30),
+            (3, 20_000, 12, 30),
+            (4, 500_000_000, 40, 60),
+        ] {
+            let g = random_layers(ranks, width, seed);
+            let size = g.nodes.len() + g.segments.len();
+            assert_eq!(
+                size >= ALL_SEARCHES_BELOW,
+                seed == 4,
+                "seed {seed}: size {size}"
+            );
             let (mut alone, mut together) = (g.clone(), g);
             let (mut work_alone, mut work_together) = (Work::new(budget), Work::new(budget));
             order_with(&mut alone, &mut work_alone, false);
@@ -540,8 +625,8 @@ mod tests {
             assert_eq!(work_alone.remaining, work_together.remaining, "seed {seed}");
             assert!(count_crossings(&alone) > 0, "seed {seed}: a trivial graph");
         }
-        // Small graphs, where sweeps from the first start often end without crossings:
-        // then the second is not charged either way.
+        // Small graphs, where a search often ends without crossings: then the rest are
+        // not charged either way.
         for seed in 0..40 {
             let g = random_layers(4, 3, seed);
             let (mut alone, mut together) = (g.clone(), g);
