@@ -433,6 +433,12 @@ fn transpose(
     // Whether each rank changed in its last pass. A rank whose last pass swapped nothing,
     // and whose neighbours have not changed since, would swap nothing again: skipped.
     let mut changed = vec![true; layers.len()];
+    // Checking a pair of neighbours costs the product of their degrees; a pass over a
+    // rank is charged at once, with the sum of its squared degrees, which bounds that.
+    let pass_cost: Vec<u64> = layers
+        .iter()
+        .map(|layer| layer.iter().map(|&v| 1 + (nb.degree(v) as u64).pow(2)).sum())
+        .collect();
     while improved && rounds < TRANSPOSE_ROUNDS {
         improved = false;
         rounds += 1;
@@ -442,13 +448,12 @@ fn transpose(
                 continue;
             }
             changed[r] = false;
+            if !work.spend(pass_cost[r]) {
+                return;
+            }
             let layer = &mut layers[r];
             for i in 0..layer.len().saturating_sub(1) {
                 let (u, v) = (layer[i], layer[i + 1]);
-                let cost = nb.degree(u) * nb.degree(v);
-                if !work.spend(cost as u64 + 1) {
-                    return;
-                }
                 let (now, swapped) = crossings_either_way(u, v, nb, pos);
                 if swapped < now || (equal_swaps && now > 0 && swapped == now) {
                     layer.swap(i, i + 1);
