@@ -10,8 +10,8 @@
 //! four searches (both starts, both schedules), big ones two. The best order seen, by
 //! crossing count, is then *sifted*: each long edge as a whole ([`blocks`]), then each
 //! node, moves to its best slot. Crossings between two ranks are counted with a Fenwick
-//! (accumulator) tree in O(E log V). From about a hundred nodes on, the searches run on two
-//! threads; the result does not depend on it.
+//! (accumulator) tree in O(E log V). From about a hundred nodes on, the searches run on
+//! two threads; the result does not depend on it.
 
 mod blocks;
 
@@ -141,11 +141,12 @@ fn order_with(g: &mut LayerGraph, work: &mut Work, parallel: bool) {
     // result is the same whether they run one after the other or side by side; the best
     // order wins, the first on a tie. (Shuffled starts besides found a few crossings
     // fewer at 200 nodes for 40 % more time: not kept.)
-    let searches = &SEARCHES[..if n + g.segments.len() < ALL_SEARCHES_BELOW {
-        4
+    let count = if n + g.segments.len() < ALL_SEARCHES_BELOW {
+        SEARCHES.len()
     } else {
         2
-    }];
+    };
+    let searches = &SEARCHES[..count];
     let remaining = work.remaining;
     let run = |search: &Search| run_search(g, &nb, search, remaining);
     // Searches in turn, until one finds an order without crossings: that cannot be
