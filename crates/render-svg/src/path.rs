@@ -70,20 +70,6 @@ impl PathData {
         self
     }
 
-    /// A closed polygon through `points`.
-    pub fn polygon(points: &[(f64, f64)]) -> PathData {
-        let mut p = PathData::new();
-        for (i, &(x, y)) in points.iter().enumerate() {
-            if i == 0 {
-                p.move_to(x, y);
-            } else {
-                p.line_to(x, y);
-            }
-        }
-        p.close();
-        p
-    }
-
     pub fn finish(&self) -> String {
         self.d.clone()
     }

@@ -1,27 +1,16 @@
-//! Node outlines.
+//! Node outlines as SVG primitives.
 //!
-//! In: a [`Shape`] and the bounding box layout gave it. Out: the [`Part`]s that draw it —
-//! the filled outline plus any inner lines (a subroutine's bars, a cylinder's rim) —
-//! each fitted inside the box. Classic Mermaid shapes follow Mermaid's geometry
-//! (`rect`, rounded `rx=5`, stadium, cylinder with `ry = rx / (2.5 + w / 50)`, diamond,
-//! hexagon with `h / 4` points, parallelograms and trapezoids slanted by `h / 2`); the
-//! v11 named shapes are drawn as recognisable approximations of Mermaid's.
+//! In: a [`Shape`], the box layout gave it and its label's box. Out: the [`Part`]s to
+//! write — the parts [`liutu_scene::shapes`] draws the shape with (the same ones layout
+//! ends edges on), their paths as SVG `d` data.
 
 use liutu_model::Shape;
 use liutu_scene::Rect;
+use liutu_scene::shapes::{self as geometry, Step};
+
+pub use liutu_scene::shapes::Role;
 
 use crate::path::PathData;
-
-/// How a part is painted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    /// Filled with the node fill, stroked with the node stroke.
-    Outline,
-    /// Stroked only: lines inside or beside the outline.
-    Line,
-    /// Filled with the stroke colour (fork bars, junction dots).
-    Solid,
-}
 
 /// A primitive of an outline.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,381 +37,54 @@ pub struct Part {
     pub prim: Prim,
 }
 
-fn part(role: Role, prim: Prim) -> Part {
-    Part { role, prim }
-}
-
-fn path(role: Role, p: &PathData) -> Part {
-    part(role, Prim::Path(p.finish()))
-}
-
-fn rect(x: f64, y: f64, w: f64, h: f64, rx: f64) -> Prim {
-    Prim::Rect {
-        x,
-        y,
-        w: w.max(0.0),
-        h: h.max(0.0),
-        rx,
-    }
-}
-
-/// A finite, non-negative box: NaN and negative sizes become zero so no shape
-/// computation produces garbage.
-fn sane(r: &Rect) -> (f64, f64, f64, f64) {
-    let f = |v: f64| if v.is_finite() { v } else { 0.0 };
-    (f(r.x), f(r.y), f(r.width).max(0.0), f(r.height).max(0.0))
-}
-
-/// A document's wavy bottom edge from `(r, b - a)` back to `(x, b - a)`, staying within
-/// `[b - 2a, b]`.
-fn wavy_bottom(p: &mut PathData, x: f64, w: f64, b: f64, a: f64) {
-    p.quad_to(x + 0.75 * w, b - 3.0 * a, x + 0.5 * w, b - a);
-    p.quad_to(x + 0.25 * w, b + a, x, b - a);
-}
-
-fn document(x: f64, y: f64, w: f64, h: f64) -> PathData {
-    let a = (h * 0.08).min(8.0);
-    let mut p = PathData::new();
-    p.move_to(x, y).line_to(x + w, y).line_to(x + w, y + h - a);
-    wavy_bottom(&mut p, x, w, y + h, a);
-    p.close();
-    p
-}
-
-/// A curly brace down the side of the box; `left` opens to the right like `{`.
-fn brace(x: f64, y: f64, h: f64, bw: f64, left: bool) -> PathData {
-    // `tip` is where the brace points, `back` where its ends are.
-    let (tip, mid, back) = if left {
-        (x, x + bw / 2.0, x + bw)
-    } else {
-        (x + bw, x + bw / 2.0, x)
-    };
-    let (b, cy, q) = (y + h, y + h / 2.0, (bw / 2.0).min(h / 4.0));
-    let mut p = PathData::new();
-    p.move_to(back, y)
-        .quad_to(mid, y, mid, y + q)
-        .line_to(mid, cy - q)
-        .quad_to(mid, cy, tip, cy)
-        .quad_to(mid, cy, mid, cy + q)
-        .line_to(mid, b - q)
-        .quad_to(mid, b, back, b);
-    p
-}
-
-/// The parts that draw `shape` inside `bounds`, keeping clear of the label box: where a
-/// shape's detail would cut into the text (the notch of `>flag]` when layout reserved no
-/// room for it), the detail is made shallower.
+/// The parts that draw `shape` inside `bounds`, keeping clear of the label box (see
+/// [`geometry::parts_around`]).
 pub fn parts_around(shape: Shape, bounds: &Rect, label: &Rect) -> Vec<Part> {
-    if shape == Shape::Asymmetric {
-        let (x, y, w, h) = sane(bounds);
-        let gap = label.x - x - 2.0;
-        if gap.is_finite() && gap < (h / 2.0).min(w / 3.0) {
-            let notch = gap.max(h / 8.0).min(w / 3.0);
-            let (r, b, cy) = (x + w, y + h, y + h / 2.0);
-            return vec![path(
-                Role::Outline,
-                &PathData::polygon(&[(x, y), (r, y), (r, b), (x, b), (x + notch, cy)]),
-            )];
-        }
-    }
-    parts(shape, bounds)
+    svg_parts(geometry::parts_around(shape, bounds, label))
 }
 
 /// The parts that draw `shape` inside `bounds`, back to front.
 pub fn parts(shape: Shape, bounds: &Rect) -> Vec<Part> {
-    use Role::*;
-    let (x, y, w, h) = sane(bounds);
-    let (r, b) = (x + w, y + h);
-    let (cx, cy) = (x + w / 2.0, y + h / 2.0);
-    let radius = w.min(h) / 2.0;
-    // Slant of parallelograms and trapezoids: Mermaid's h / 2, kept inside narrow boxes.
-    let slant = (h / 2.0).min(w / 3.0);
-    let poly = |pts: &[(f64, f64)]| path(Outline, &PathData::polygon(pts));
-    match shape {
-        Shape::Rect => vec![part(Outline, rect(x, y, w, h, 0.0))],
-        Shape::Rounded => vec![part(Outline, rect(x, y, w, h, 5.0_f64.min(radius)))],
-        Shape::Stadium => vec![part(Outline, rect(x, y, w, h, radius))],
-        Shape::Subroutine => {
-            let inset = 8.0_f64.min(w / 4.0);
-            let mut lines = PathData::new();
-            lines
-                .move_to(x + inset, y)
-                .line_to(x + inset, b)
-                .move_to(r - inset, y)
-                .line_to(r - inset, b);
-            vec![part(Outline, rect(x, y, w, h, 0.0)), path(Line, &lines)]
-        }
-        Shape::Cylinder | Shape::LinedCylinder => {
-            let rx = w / 2.0;
-            let ry = (rx / (2.5 + w / 50.0)).min(h / 4.0);
-            let mut p = PathData::new();
-            p.move_to(x, y + ry)
-                .arc_to(rx, ry, false, r, y + ry)
-                .arc_to(rx, ry, false, x, y + ry)
-                .line_to(x, b - ry)
-                .arc_to(rx, ry, false, r, b - ry)
-                .line_to(r, y + ry);
-            let mut out = vec![path(Outline, &p)];
-            if shape == Shape::LinedCylinder {
-                let mut rim = PathData::new();
-                let gap = (ry * 1.5).min(h / 4.0);
-                rim.move_to(x, y + ry + gap)
-                    .arc_to(rx, ry, false, r, y + ry + gap);
-                out.push(path(Line, &rim));
-            }
-            out
-        }
-        Shape::HorizontalCylinder => {
-            let ry = h / 2.0;
-            let rx = (ry / (2.5 + h / 50.0)).min(w / 4.0);
-            let mut p = PathData::new();
-            p.move_to(x + rx, y)
-                .line_to(r - rx, y)
-                .arc_to(rx, ry, true, r - rx, b)
-                .line_to(x + rx, b)
-                .arc_to(rx, ry, true, x + rx, y)
-                .close();
-            let mut rim = PathData::new();
-            rim.move_to(r - rx, y).arc_to(rx, ry, false, r - rx, b);
-            vec![path(Outline, &p), path(Line, &rim)]
-        }
-        Shape::Circle | Shape::SmallCircle => {
-            vec![part(Outline, Prim::Circle { cx, cy, r: radius })]
-        }
-        Shape::DoubleCircle => vec![
-            part(Outline, Prim::Circle { cx, cy, r: radius }),
-            part(
-                Outline,
-                Prim::Circle {
-                    cx,
-                    cy,
-                    r: (radius - 5.0).max(radius * 0.5),
-                },
-            ),
-        ],
-        Shape::FramedCircle => vec![
-            part(Outline, Prim::Circle { cx, cy, r: radius }),
-            part(
-                Solid,
-                Prim::Circle {
-                    cx,
-                    cy,
-                    r: radius * 0.65,
-                },
-            ),
-        ],
-        Shape::FilledCircle => vec![part(Solid, Prim::Circle { cx, cy, r: radius })],
-        Shape::CrossedCircle => {
-            let d = radius * std::f64::consts::FRAC_1_SQRT_2;
-            let mut cross = PathData::new();
-            cross
-                .move_to(cx - d, cy - d)
-                .line_to(cx + d, cy + d)
-                .move_to(cx + d, cy - d)
-                .line_to(cx - d, cy + d);
-            vec![
-                part(Outline, Prim::Circle { cx, cy, r: radius }),
-                path(Line, &cross),
-            ]
-        }
-        Shape::Asymmetric => {
-            let notch = (h / 2.0).min(w / 3.0);
-            vec![poly(&[(x, y), (r, y), (r, b), (x, b), (x + notch, cy)])]
-        }
-        Shape::Diamond => vec![poly(&[(cx, y), (r, cy), (cx, b), (x, cy)])],
-        Shape::Hexagon => {
-            let m = (h / 4.0).min(w / 4.0);
-            vec![poly(&[
-                (x + m, y),
-                (r - m, y),
-                (r, cy),
-                (r - m, b),
-                (x + m, b),
-                (x, cy),
-            ])]
-        }
-        Shape::LeanRight => vec![poly(&[(x + slant, y), (r, y), (r - slant, b), (x, b)])],
-        Shape::LeanLeft => vec![poly(&[(x, y), (r - slant, y), (r, b), (x + slant, b)])],
-        Shape::Trapezoid => vec![poly(&[(x + slant, y), (r - slant, y), (r, b), (x, b)])],
-        Shape::InvTrapezoid => vec![poly(&[(x, y), (r, y), (r - slant, b), (x + slant, b)])],
-        Shape::NotchedRect => {
-            let c = 12.0_f64.min(w / 3.0).min(h / 3.0);
-            vec![poly(&[(x + c, y), (r, y), (r, b), (x, b), (x, y + c)])]
-        }
-        Shape::LinedRect => {
-            let inset = 8.0_f64.min(w / 4.0);
-            let mut line = PathData::new();
-            line.move_to(x + inset, y).line_to(x + inset, b);
-            vec![part(Outline, rect(x, y, w, h, 0.0)), path(Line, &line)]
-        }
-        Shape::DividedRect => {
-            let band = (h * 0.2).min(12.0);
-            let mut line = PathData::new();
-            line.move_to(x, y + band).line_to(r, y + band);
-            vec![part(Outline, rect(x, y, w, h, 0.0)), path(Line, &line)]
-        }
-        Shape::WindowPane => {
-            let inset = 10.0_f64.min(w / 4.0).min(h / 4.0);
-            let mut lines = PathData::new();
-            lines
-                .move_to(x + inset, y)
-                .line_to(x + inset, b)
-                .move_to(x, y + inset)
-                .line_to(r, y + inset);
-            vec![part(Outline, rect(x, y, w, h, 0.0)), path(Line, &lines)]
-        }
-        Shape::TaggedRect => {
-            let t = 12.0_f64.min(w / 4.0).min(h / 3.0);
-            vec![
-                part(Outline, rect(x, y, w, h, 0.0)),
-                path(
-                    Outline,
-                    &PathData::polygon(&[(r - t, b), (r, b), (r, b - t)]),
-                ),
-            ]
-        }
-        Shape::ForkJoin => vec![part(Solid, rect(x, y, w, h, 0.0))],
-        Shape::Hourglass => {
-            let mut p = PathData::new();
-            p.move_to(x, y)
-                .line_to(r, y)
-                .line_to(x, b)
-                .line_to(r, b)
-                .close();
-            vec![path(Outline, &p)]
-        }
-        Shape::Comment | Shape::BraceRight | Shape::Braces => {
-            let bw = 10.0_f64.min(w / 4.0);
-            let mut out = Vec::new();
-            if shape != Shape::BraceRight {
-                out.push(path(Line, &brace(x, y, h, bw, true)));
-            }
-            if shape != Shape::Comment {
-                out.push(path(Line, &brace(r - bw, y, h, bw, false)));
-            }
-            out
-        }
-        Shape::Bolt => vec![poly(&[
-            (x + 0.6 * w, y),
-            (x + 0.1 * w, y + 0.58 * h),
-            (x + 0.45 * w, y + 0.58 * h),
-            (x + 0.3 * w, b),
-            (x + 0.9 * w, y + 0.4 * h),
-            (x + 0.55 * w, y + 0.4 * h),
-            (x + 0.8 * w, y),
-        ])],
-        Shape::Document => vec![path(Outline, &document(x, y, w, h))],
-        Shape::LinedDocument => {
-            let inset = 8.0_f64.min(w / 4.0);
-            let mut line = PathData::new();
-            line.move_to(x + inset, y)
-                .line_to(x + inset, b - (h * 0.08).min(8.0));
-            vec![path(Outline, &document(x, y, w, h)), path(Line, &line)]
-        }
-        Shape::TaggedDocument => {
-            let t = 12.0_f64.min(w / 4.0).min(h / 3.0);
-            let a = (h * 0.08).min(8.0);
-            vec![
-                path(Outline, &document(x, y, w, h)),
-                path(
-                    Outline,
-                    &PathData::polygon(&[(r - t, b - a), (r, b - a), (r, b - a - t)]),
-                ),
-            ]
-        }
-        Shape::StackedDocument | Shape::StackedRect => {
-            let o = 5.0_f64.min(w / 8.0).min(h / 8.0);
-            let (sw, sh) = (w - 2.0 * o, h - 2.0 * o);
-            (0..3)
-                .rev()
-                .map(|i| {
-                    let k = i as f64 * o;
-                    let (px, py) = (x + k, y + 2.0 * o - k);
-                    if shape == Shape::StackedRect {
-                        part(Outline, rect(px, py, sw, sh, 0.0))
-                    } else {
-                        path(Outline, &document(px, py, sw, sh))
-                    }
-                })
-                .collect()
-        }
-        Shape::Delay => {
-            let rr = (h / 2.0).min(w / 2.0);
-            let mut p = PathData::new();
-            p.move_to(x, y)
-                .line_to(r - rr, y)
-                .arc_to(rr, h / 2.0, true, r - rr, b)
-                .line_to(x, b)
-                .close();
-            vec![path(Outline, &p)]
-        }
-        Shape::CurvedTrapezoid => {
-            let rr = (h / 2.0).min(w / 3.0);
-            let k = (h / 2.0).min(w / 5.0);
-            let mut p = PathData::new();
-            p.move_to(x + k, y)
-                .line_to(r - rr, y)
-                .arc_to(rr, h / 2.0, true, r - rr, b)
-                .line_to(x + k, b)
-                .line_to(x, cy)
-                .close();
-            vec![path(Outline, &p)]
-        }
-        Shape::Triangle => vec![poly(&[(cx, y), (r, b), (x, b)])],
-        Shape::FlippedTriangle => vec![poly(&[(x, y), (r, y), (cx, b)])],
-        Shape::NotchedPentagon => {
-            let k = (h / 3.0).min(w / 4.0);
-            vec![poly(&[
-                (x + k, y),
-                (r - k, y),
-                (r, y + k),
-                (r, b),
-                (x, b),
-                (x, y + k),
-            ])]
-        }
-        Shape::SlopedRect => {
-            let k = (h * 0.3).min(w / 3.0);
-            vec![poly(&[(x, y + k), (r, y), (r, b), (x, b)])]
-        }
-        Shape::PaperTape => {
-            let a = (h * 0.08).min(8.0);
-            let mut p = PathData::new();
-            p.move_to(x, y + a)
-                .quad_to(x + 0.25 * w, y - a, cx, y + a)
-                .quad_to(x + 0.75 * w, y + 3.0 * a, r, y + a)
-                .line_to(r, b - a);
-            wavy_bottom(&mut p, x, w, b, a);
-            p.close();
-            vec![path(Outline, &p)]
-        }
-        Shape::BowTieRect => {
-            let e = (h / 2.0 / (2.5 + h / 50.0)).min(w / 4.0);
-            let mut p = PathData::new();
-            p.move_to(x + e, y)
-                .line_to(r, y)
-                .arc_to(e, h / 2.0, false, r, b)
-                .line_to(x + e, b)
-                .arc_to(e, h / 2.0, true, x + e, y)
-                .close();
-            vec![path(Outline, &p)]
-        }
-        Shape::Text => Vec::new(),
+    svg_parts(geometry::parts(shape, bounds))
+}
+
+fn svg_parts(parts: Vec<geometry::Part>) -> Vec<Part> {
+    parts
+        .into_iter()
+        .map(|p| Part {
+            role: p.role,
+            prim: match p.prim {
+                geometry::Prim::Rect { x, y, w, h, rx } => Prim::Rect { x, y, w, h, rx },
+                geometry::Prim::Circle { cx, cy, r } => Prim::Circle { cx, cy, r },
+                geometry::Prim::Path(path) => Prim::Path(path_data(&path)),
+            },
+        })
+        .collect()
+}
+
+fn path_data(path: &geometry::Path) -> String {
+    let mut d = PathData::new();
+    for step in &path.steps {
+        match *step {
+            Step::Move(x, y) => d.move_to(x, y),
+            Step::Line(x, y) => d.line_to(x, y),
+            Step::Quad(cx, cy, x, y) => d.quad_to(cx, cy, x, y),
+            Step::Arc {
+                rx,
+                ry,
+                sweep,
+                x,
+                y,
+            } => d.arc_to(rx, ry, sweep, x, y),
+            Step::Close => d.close(),
+        };
     }
+    d.finish()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_shape_has_parts_except_text() {
-        let r = Rect::new(10.0, 20.0, 120.0, 48.0);
-        for shape in Shape::ALL {
-            let p = parts(shape, &r);
-            assert_eq!(p.is_empty(), shape == Shape::Text, "{shape:?}");
-        }
-    }
 
     #[test]
     fn a_flag_notch_stays_out_of_its_label() {
@@ -436,14 +98,16 @@ mod tests {
     }
 
     #[test]
-    fn degenerate_boxes_do_not_panic() {
-        for rect in [
-            Rect::new(0.0, 0.0, 0.0, 0.0),
-            Rect::new(f64::NAN, 1.0, -5.0, f64::INFINITY),
-        ] {
-            for shape in Shape::ALL {
-                let _ = parts(shape, &rect);
-            }
-        }
+    fn curves_and_arcs_are_written_as_svg_commands() {
+        let p = parts(Shape::Cylinder, &Rect::new(0.0, 0.0, 100.0, 60.0));
+        let Prim::Path(d) = &p[0].prim else {
+            panic!("a cylinder is a path: {p:?}")
+        };
+        assert!(d.starts_with("M0,") && d.contains(" A50,"), "{d}");
+        let q = parts(Shape::Document, &Rect::new(0.0, 0.0, 100.0, 60.0));
+        let Prim::Path(d) = &q[0].prim else {
+            panic!("a document is a path: {q:?}")
+        };
+        assert!(d.contains(" Q") && d.ends_with(" Z"), "{d}");
     }
 }

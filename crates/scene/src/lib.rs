@@ -10,6 +10,8 @@
 
 use liutu_model::{ArrowHead, ParticipantKind, RichText, Shape, Stroke, Style};
 
+pub mod shapes;
+
 /// What one unit of the scene's coordinates is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
