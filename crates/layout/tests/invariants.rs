@@ -4,13 +4,15 @@
 //!
 //! Checked in cells (text art) and pixels (graphics): no two nodes overlap; every
 //! frame holds its members and no other node; every edge starts and ends on its nodes'
-//! outlines and passes through no other node; in cells every edge is orthogonal and no
+//! outlines (in pixels on the shape as drawn, within half a pixel) and passes through no
+//! other node; in cells every edge is orthogonal and no
 //! two edges run along the same cell (identical parallel edges share one route); in
 //! pixels no edge runs through a frame's title.
 
 use liutu_layout::{LayoutOptions, layout};
 use liutu_measure::{CellMeasure, FontMeasure, TextMeasure};
-use liutu_model::{Diagram, Flowchart};
+use liutu_model::{Diagram, Flowchart, Shape};
+use liutu_scene::shapes::distance_to_outline;
 use liutu_scene::{Point, Rect, Units};
 use std::collections::HashMap;
 
@@ -64,10 +66,13 @@ fn check(name: &str, chart: &Flowchart, measure: &dyn TextMeasure) -> Vec<String
             }
         }
     }
-    let rect_of: HashMap<&str, Rect> = scene
+    // What is drawn at each end: a node's shape (its label shapes a flag's notch), or a
+    // frame's box.
+    type Drawn = (Shape, Rect, Option<Rect>);
+    let drawn_of: HashMap<&str, Drawn> = scene
         .nodes
         .iter()
-        .map(|n| (n.id.as_str(), n.rect))
+        .map(|n| (n.id.as_str(), (n.shape, n.rect, Some(n.label.rect))))
         .collect();
     let mut used: HashMap<(i64, i64, bool), usize> = HashMap::new();
     for (ei, (edge, model)) in scene.edges.iter().zip(&chart.edges).enumerate() {
@@ -84,7 +89,9 @@ fn check(name: &str, chart: &Flowchart, measure: &dyn TextMeasure) -> Vec<String
                     .iter()
                     .find(|c| c.id == chart.subgraphs[s].id)
             })
-            .map_or(rect_of[edge.from.as_str()], |c| c.rect);
+            .map_or(drawn_of[edge.from.as_str()], |c| {
+                (Shape::Rect, c.rect, None)
+            });
         let to = model
             .to_subgraph
             .and_then(|s| {
@@ -93,14 +100,16 @@ fn check(name: &str, chart: &Flowchart, measure: &dyn TextMeasure) -> Vec<String
                     .iter()
                     .find(|c| c.id == chart.subgraphs[s].id)
             })
-            .map_or(rect_of[edge.to.as_str()], |c| c.rect);
-        let on_outline = |r: &Rect, p: Point| {
-            let (x1, y1) = if cells {
-                (r.right() - 1.0, r.bottom() - 1.0)
+            .map_or(drawn_of[edge.to.as_str()], |c| (Shape::Rect, c.rect, None));
+        // In cells, on the box's border cells (text art draws every shape as a box); in
+        // pixels, on the outline as drawn: not in the empty corner of a parallelogram's
+        // box, nor above a cylinder's curved lid.
+        let on_outline = |&(shape, r, label): &Drawn, p: Point| {
+            if cells {
+                p.x >= r.x && p.x <= r.right() - 1.0 && p.y >= r.y && p.y <= r.bottom() - 1.0
             } else {
-                (r.right(), r.bottom())
-            };
-            p.x >= r.x - eps && p.x <= x1 + eps && p.y >= r.y - eps && p.y <= y1 + eps
+                distance_to_outline(shape, &r, label.as_ref(), p) <= eps
+            }
         };
         if !on_outline(&from, pts[0]) {
             problems.push(format!(
@@ -109,7 +118,12 @@ fn check(name: &str, chart: &Flowchart, measure: &dyn TextMeasure) -> Vec<String
             ));
         }
         if !on_outline(&to, pts[pts.len() - 1]) {
-            problems.push(format!("{name}: edge {} ends off its target", edge.id));
+            problems.push(format!(
+                "{name}: edge {} ends off its target ({:?} vs {:?})",
+                edge.id,
+                pts[pts.len() - 1],
+                to
+            ));
         }
         for seg in pts.windows(2) {
             let (a, b) = (seg[0], seg[1]);

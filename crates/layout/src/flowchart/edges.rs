@@ -6,11 +6,12 @@
 //! coarser pitch in graphics, where the ends are then moved onto the true outlines.
 
 use super::blocks::{Anchor, Way};
-use super::clip::onto_outline;
+use super::clip::Outline;
 use super::follow;
 use super::metrics::Metrics;
 use crate::route::{Corridor, Costs, Dir, Grid, Port, find_path};
-use liutu_model::{Direction, Flowchart, Shape};
+use liutu_model::{Direction, Flowchart};
+use liutu_scene::shapes::fills_its_box;
 use liutu_scene::{Point, Rect};
 
 type Cell = (i32, i32);
@@ -85,6 +86,8 @@ pub struct Layout<'a> {
     pub chart: &'a Flowchart,
     pub metrics: &'a Metrics,
     pub node_rects: &'a [Rect],
+    /// The box of each node's label (a flag's notch keeps out of it).
+    pub node_labels: &'a [Rect],
     pub cluster_rects: &'a [Rect],
     /// Title box of each cluster, blocked for edges.
     pub title_rects: &'a [Rect],
@@ -189,7 +192,17 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
     for ((anchor, side), mut members) in groups {
         members.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         let d = Dir::ALL[side as usize];
-        let cells = anchor_cells(anchor).side(d);
+        let whole = anchor_cells(anchor).side(d);
+        let flat = if l.metrics.cells {
+            whole.clone()
+        } else {
+            flat_part(&whole, &anchor_outline(l, anchor), d, pitch)
+        };
+        let cells = if members.len() <= flat.len() {
+            flat
+        } else {
+            whole
+        };
         let (n, k) = (cells.len(), members.len());
         if k > n {
             continue; // Not enough room: let the search choose among all ports.
@@ -281,9 +294,9 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
                 continue;
             };
             let (from, to) = (Anchor::Node(edge.from), Anchor::Node(edge.to));
-            let end = |a: Anchor, port: Port| {
-                let (rect, shape) = anchor_outline(l, a);
-                follow::End { rect, shape, port }
+            let end = |a: Anchor, port: Port| follow::End {
+                outline: anchor_outline(l, a),
+                port,
             };
             let own_boxes: Vec<usize> = [Some(edge.from), Some(edge.to), label_box[e]]
                 .into_iter()
@@ -359,14 +372,12 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
         {
             grid.update(c.0, c.1, |u| u.edge_fixed = true);
         }
-        let (from_rect, from_shape) = anchor_outline(l, from);
-        let (to_rect, to_shape) = anchor_outline(l, to);
         paths[e] = to_points(
             &cells,
             pitch,
             l.metrics.cells,
-            (from_rect, from_shape),
-            (to_rect, to_shape),
+            &anchor_outline(l, from),
+            &anchor_outline(l, to),
         );
     }
     for e in 0..paths.len() {
@@ -377,10 +388,47 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
     paths
 }
 
-fn anchor_outline(l: &Layout, a: Anchor) -> (Rect, Shape) {
+fn anchor_outline(l: &Layout, a: Anchor) -> Outline {
     match a {
-        Anchor::Node(n) => (l.node_rects[n], l.chart.nodes[n].shape),
-        Anchor::Cluster(s) => (l.cluster_rects[s], Shape::Rect),
+        Anchor::Node(n) => Outline {
+            rect: l.node_rects[n],
+            shape: l.chart.nodes[n].shape,
+            label: Some(l.node_labels[n]),
+        },
+        Anchor::Cluster(s) => Outline::frame(l.cluster_rects[s]),
+    }
+}
+
+/// The cells of a side (as [`Cells::side`] gives them) where the outline lies on the box,
+/// within half a cell: a parallelogram's flat top, a cylinder's lid near its middle. An
+/// edge arriving elsewhere would pass the box's empty corner before it met the shape.
+/// Pointed and round outlines (a diamond's tip, a circle) touch their box along less
+/// than half a side: there every cell is kept, and edges spread along the slopes.
+fn flat_part(side: &[(Cell, Cell)], outline: &Outline, d: Dir, pitch: f64) -> Vec<(Cell, Cell)> {
+    if fills_its_box(outline.shape) {
+        return side.to_vec();
+    }
+    let centre =
+        |(x, y): Cell| Point::new((f64::from(x) + 0.5) * pitch, (f64::from(y) + 0.5) * pitch);
+    let r = outline.rect;
+    let depth = |&(border, port): &(Cell, Cell)| {
+        let m = outline.meet(centre(port), centre(border));
+        match d {
+            Dir::North => m.y - r.y,
+            Dir::South => r.bottom() - m.y,
+            Dir::West => m.x - r.x,
+            Dir::East => r.right() - m.x,
+        }
+    };
+    let flat: Vec<(Cell, Cell)> = side
+        .iter()
+        .filter(|c| depth(c) <= pitch / 2.0)
+        .copied()
+        .collect();
+    if 2 * flat.len() >= side.len() {
+        flat
+    } else {
+        side.to_vec()
     }
 }
 
@@ -755,8 +803,8 @@ fn to_points(
     cells: &[Cell],
     pitch: f64,
     in_cells: bool,
-    from: (Rect, Shape),
-    to: (Rect, Shape),
+    from: &Outline,
+    to: &Outline,
 ) -> Vec<Point> {
     let mut corners: Vec<Cell> = Vec::new();
     for (i, &c) in cells.iter().enumerate() {
@@ -779,8 +827,8 @@ fn to_points(
     let mut points: Vec<Point> = corners.iter().map(|&c| center(c)).collect();
     let n = points.len();
     if n >= 2 {
-        points[0] = onto_outline(from.1, &from.0, points[1], points[0]);
-        points[n - 1] = onto_outline(to.1, &to.0, points[n - 2], points[n - 1]);
+        points[0] = from.meet(points[1], points[0]);
+        points[n - 1] = to.meet(points[n - 2], points[n - 1]);
     }
     points
 }

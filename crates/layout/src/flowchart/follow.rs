@@ -14,15 +14,13 @@
 //! it explores. Text art cannot draw slanted lines and keeps the grid search.
 
 use super::blocks::Way;
-use super::clip::onto_outline;
+use super::clip::Outline;
 use crate::route::{CellRect, Dir, Grid, Port};
-use liutu_model::Shape;
 use liutu_scene::{Point, Rect};
 
 /// One end of an edge.
 pub struct End {
-    pub rect: Rect,
-    pub shape: Shape,
+    pub outline: Outline,
     /// The port the edge leaves or enters by (the cell just outside the outline).
     pub port: Port,
 }
@@ -80,10 +78,7 @@ pub fn follow(
     let across_of = |p: Point| if vertical { p.x } else { p.y };
     let beyond = |a: f64, b: f64| (a - b) * sign > 0.0;
 
-    let mut points = vec![
-        onto_outline(from.shape, &from.rect, start, behind(&from.port)),
-        start,
-    ];
+    let mut points = vec![from.outline.meet(start, behind(&from.port)), start];
     // To the end of the source's rank first: taller neighbours reach further than it.
     let (_, source_exit, _) = span(&way.ends[0]);
     if beyond(source_exit, along_of(start)) {
@@ -118,7 +113,7 @@ pub fn follow(
         return None;
     }
     points.push(end);
-    points.push(onto_outline(to.shape, &to.rect, end, behind(&to.port)));
+    points.push(to.outline.meet(end, behind(&to.port)));
     drop_collinear(&mut points);
 
     let clear = points
@@ -349,8 +344,7 @@ mod tests {
 
     fn end(rect: Rect, cell: (i32, i32), dir: Dir) -> End {
         End {
-            rect,
-            shape: Shape::Rect,
+            outline: Outline::frame(rect),
             port: Port { cell, dir, cost: 0 },
         }
     }

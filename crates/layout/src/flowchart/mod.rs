@@ -114,11 +114,13 @@ pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOpti
                 Some((_, blocks::Anchor::Node(a), blocks::Anchor::Node(b))) if a == edge.from && b == edge.to)
         })
         .collect();
+    let node_labels = node_label_rects(chart, measure, &node_rects);
     let mut budget = ctx.work.remaining;
     let layout = edges::Layout {
         chart,
         metrics: &metrics,
         node_rects: &node_rects,
+        node_labels: &node_labels,
         cluster_rects: &cluster_rects,
         title_rects: &title_rects,
         label_rects: &label_rects,
@@ -134,6 +136,7 @@ pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOpti
         chart,
         measure,
         &node_rects,
+        &node_labels,
         &cluster_rects,
         &title_rects,
         &title_sizes,
@@ -377,19 +380,14 @@ fn resolved_style(
     style
 }
 
-#[allow(clippy::too_many_arguments)]
-fn build_scene(
+/// Where each node's label goes in its box: in the middle (on whole cells in text art).
+fn node_label_rects(
     chart: &Flowchart,
     measure: &dyn TextMeasure,
     node_rects: &[Rect],
-    cluster_rects: &[Rect],
-    title_rects: &[Rect],
-    title_sizes: &[(f64, f64)],
-    label_rects: &[Option<Rect>],
-    paths: Vec<Vec<Point>>,
-) -> Scene {
+) -> Vec<Rect> {
     let cells = measure.is_cells();
-    let nodes = chart
+    chart
         .nodes
         .iter()
         .zip(node_rects)
@@ -405,29 +403,51 @@ fn build_scene(
                     ly = (r.y + 2.0).max(ly);
                 }
             }
-            Node {
-                id: n.id.clone(),
-                shape: n.shape,
-                rect: *r,
-                label: Label {
-                    text: n.label.clone(),
-                    rect: Rect::new(lx, ly, w, h),
-                },
-                classes: n.classes.clone(),
-                style: resolved_style(chart, &n.classes, &n.style, true),
-                link: n.click.as_ref().and_then(|c| match c {
-                    Click::Href {
-                        url,
-                        target,
-                        tooltip,
-                    } => Some(Link {
-                        url: url.clone(),
-                        target: target.clone(),
-                        tooltip: tooltip.clone(),
-                    }),
-                    Click::Callback { .. } => None,
+            Rect::new(lx, ly, w, h)
+        })
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build_scene(
+    chart: &Flowchart,
+    measure: &dyn TextMeasure,
+    node_rects: &[Rect],
+    node_labels: &[Rect],
+    cluster_rects: &[Rect],
+    title_rects: &[Rect],
+    title_sizes: &[(f64, f64)],
+    label_rects: &[Option<Rect>],
+    paths: Vec<Vec<Point>>,
+) -> Scene {
+    let cells = measure.is_cells();
+    let nodes = chart
+        .nodes
+        .iter()
+        .zip(node_rects)
+        .zip(node_labels)
+        .map(|((n, r), label)| Node {
+            id: n.id.clone(),
+            shape: n.shape,
+            rect: *r,
+            label: Label {
+                text: n.label.clone(),
+                rect: *label,
+            },
+            classes: n.classes.clone(),
+            style: resolved_style(chart, &n.classes, &n.style, true),
+            link: n.click.as_ref().and_then(|c| match c {
+                Click::Href {
+                    url,
+                    target,
+                    tooltip,
+                } => Some(Link {
+                    url: url.clone(),
+                    target: target.clone(),
+                    tooltip: tooltip.clone(),
                 }),
-            }
+                Click::Callback { .. } => None,
+            }),
         })
         .collect();
     let mut pair_count: std::collections::HashMap<(usize, usize), usize> = Default::default();
