@@ -327,6 +327,21 @@ impl Shape {
         })
     }
 
+    /// False for the symbols Mermaid draws without their label, at a fixed size: the
+    /// start and stop circles, the junction dot, the fork bar, the lightning bolt and
+    /// the hourglass.
+    pub fn draws_label(self) -> bool {
+        !matches!(
+            self,
+            Shape::SmallCircle
+                | Shape::FramedCircle
+                | Shape::FilledCircle
+                | Shape::ForkJoin
+                | Shape::Bolt
+                | Shape::Hourglass
+        )
+    }
+
     /// Every name [`Shape::from_name`] accepts, for "did you mean" hints.
     pub fn names() -> &'static [&'static str] {
         &[

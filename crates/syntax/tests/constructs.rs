@@ -130,6 +130,32 @@ fn named_shapes_and_data() {
 }
 
 #[test]
+fn symbols_are_drawn_without_a_label_and_a_written_one_is_named() {
+    let src = "flowchart LR\nS@{ shape: sm-circ } --> J@{ shape: fork, label: \"merge\" }\nJ --> E((end)) --> B@{ shape: bolt }";
+    let r = read(src);
+    let Some(Diagram::Flowchart(f)) = r.diagram else {
+        panic!("no flowchart")
+    };
+    for id in ["S", "J", "B"] {
+        assert!(node(&f, id).label.is_empty(), "{id} keeps its label");
+    }
+    // A circle is no symbol: its label stays.
+    assert_eq!(node(&f, "E").label.to_plain(), "end");
+    // Only the label somebody wrote is worth a warning, not the id standing in for one.
+    let warnings: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    assert!(
+        warnings[0].message.contains("`J`") && warnings[0].message.contains("not drawn"),
+        "{warnings:#?}"
+    );
+    assert_eq!(&src[warnings[0].span.start..warnings[0].span.end], "J");
+}
+
+#[test]
 fn labels() {
     let f = ok(
         "flowchart TD\nA[\"quoted (with) [brackets]\"]\nB[a<br>b<br/>c]\nC[#quot;hi#quot; #9829;]\nD[\"`**bold** _it_`\"]\n需求 --> 设计",

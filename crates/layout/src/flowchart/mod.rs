@@ -35,7 +35,16 @@ pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOpti
     let mut node_sizes: Vec<(f64, f64)> = chart
         .nodes
         .iter()
-        .map(|n| size::node_size(n.shape, &n.label, measure))
+        .map(|n| {
+            let (w, h) = size::node_size(n.shape, &n.label, measure);
+            // A fork bar lies across its flow.
+            let flow = n.parent.map_or(chart.direction, |p| directions[p]);
+            if n.shape == Shape::ForkJoin && flow.is_horizontal() && !metrics.cells {
+                (h, w)
+            } else {
+                (w, h)
+            }
+        })
         .collect();
     if metrics.cells {
         widen_for_ports(chart, &directions, &mut node_sizes);

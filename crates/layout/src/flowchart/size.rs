@@ -58,10 +58,16 @@ fn pixel_size(shape: Shape, w: f64, h: f64) -> (f64, f64) {
                 };
             (d, d)
         }
-        Shape::SmallCircle | Shape::FramedCircle | Shape::FilledCircle | Shape::CrossedCircle => {
-            (14.0_f64.max(w + 8.0), 14.0_f64.max(h + 8.0))
-        }
+        // Symbols without a label, at Mermaid's sizes (a fork bar lies across the flow:
+        // the caller turns it for LR and RL).
+        Shape::SmallCircle | Shape::FramedCircle | Shape::FilledCircle => (14.0, 14.0),
         Shape::ForkJoin => (70.0, 10.0),
+        Shape::Bolt => (50.0, 50.0),
+        Shape::Hourglass => (30.0, 30.0),
+        Shape::CrossedCircle => {
+            let d = w.max(h) + pad * 2.0;
+            (d, d)
+        }
         Shape::Hexagon => (w + h / 2.0 + pad * 2.0 + 10.0, h + pad * 2.0),
         Shape::LeanRight | Shape::LeanLeft | Shape::Trapezoid | Shape::InvTrapezoid => {
             (w + h + pad * 2.0, h + pad * 2.0)

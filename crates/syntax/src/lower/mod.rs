@@ -545,6 +545,23 @@ impl<'a> Lowerer<'a> {
                 edge.to_subgraph = Some(sg);
             }
         }
+        // Mermaid draws its symbols (start and stop circles, junction, fork bar, bolt)
+        // without a label: neither does liutu, and a label written for one is named.
+        for node in &mut self.fc.nodes {
+            if node.shape.draws_label() || node.label.is_empty() {
+                continue;
+            }
+            if node.label.to_plain() != node.id {
+                self.diags.push(Diagnostic::warning(
+                    node.span,
+                    format!(
+                        "the label of `{}` is not drawn: its shape is a symbol, drawn without a label as Mermaid draws it",
+                        node.id
+                    ),
+                ));
+            }
+            node.label = RichText::default();
+        }
         if let Some(curve) = self.default_curve.take() {
             for e in &mut self.fc.edges {
                 if e.curve.is_none() {
