@@ -1,5 +1,6 @@
-//! Symbols (start and stop circles, junction, fork bar, bolt, hourglass) are drawn bare
-//! at Mermaid's sizes, and a fork bar lies across its flow.
+//! Shapes sized and labelled as Mermaid does: symbols (start and stop circles, junction,
+//! fork bar, bolt, hourglass) bare at fixed sizes, a fork bar across its flow, and a
+//! triangle's label inside it near its wide side.
 
 use liutu_layout::{LayoutOptions, layout};
 use liutu_measure::FontMeasure;
@@ -43,6 +44,32 @@ fn symbols_are_bare_and_a_fork_lies_across_its_flow() {
             (across, fork.width * fork.height),
             (70.0, 700.0),
             "{dir}: {fork:?}"
+        );
+    }
+}
+
+#[test]
+fn a_triangles_label_sits_inside_it_near_the_wide_side() {
+    let scene = graphics(
+        "flowchart TD\nt@{ shape: tri, label: \"Extract the data\" } --> f@{ shape: flip-tri, label: \"Manual file\" }",
+    );
+    for node in &scene.nodes {
+        let (r, l) = (node.rect, node.label.rect);
+        // The triangle's half width at height y, from its apex (top for `tri`).
+        let half_width = |y: f64| {
+            let from_apex = if node.id == "t" {
+                y - r.y
+            } else {
+                r.bottom() - y
+            };
+            r.width / 2.0 * from_apex / r.height
+        };
+        // The label's corner nearest the apex is the tightest.
+        let y = if node.id == "t" { l.y } else { l.bottom() };
+        assert!(
+            l.width / 2.0 <= half_width(y),
+            "{}: label {l:?} sticks out of {r:?}",
+            node.id
         );
     }
 }

@@ -404,6 +404,9 @@ fn node_label_rects(
             let (w, h) = measure.text_size(&n.label);
             let mut lx = r.x + (r.width - w) / 2.0;
             let mut ly = r.y + (r.height - h) / 2.0;
+            if !cells {
+                ly = r.y + size::label_top(n.shape, r.height, h);
+            }
             if cells {
                 lx = lx.floor();
                 ly = ly.floor();

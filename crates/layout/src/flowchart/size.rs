@@ -40,9 +40,12 @@ fn cell_size(shape: Shape, w: f64, h: f64) -> (f64, f64) {
     (width, height)
 }
 
-/// Graphics: Mermaid's padding (15 px around the label) and shape rules.
+/// Mermaid's padding around a label in graphics.
+const PAD: f64 = 15.0;
+
+/// Graphics: Mermaid's padding and shape rules.
 fn pixel_size(shape: Shape, w: f64, h: f64) -> (f64, f64) {
-    let pad = 15.0;
+    let pad = PAD;
     match shape {
         Shape::Diamond => {
             let s = w + h + pad * 2.0;
@@ -64,6 +67,11 @@ fn pixel_size(shape: Shape, w: f64, h: f64) -> (f64, f64) {
         Shape::ForkJoin => (70.0, 10.0),
         Shape::Bolt => (50.0, 50.0),
         Shape::Hourglass => (30.0, 30.0),
+        // As tall as wide, and wide enough where the label sits, near the wide side.
+        Shape::Triangle | Shape::FlippedTriangle => {
+            let s = w + h + pad;
+            (s, s)
+        }
         Shape::CrossedCircle => {
             let d = w.max(h) + pad * 2.0;
             (d, d)
@@ -76,5 +84,15 @@ fn pixel_size(shape: Shape, w: f64, h: f64) -> (f64, f64) {
         Shape::Cylinder | Shape::LinedCylinder => (w + pad * 2.0, h + pad * 2.0 + 20.0),
         Shape::Text => (w + 4.0, h + 4.0),
         _ => (w + pad * 2.0, h + pad * 2.0),
+    }
+}
+
+/// Where a label's top sits in graphics, from its node's top: in the middle, but near the
+/// wide side of a triangle, where there is room for it.
+pub fn label_top(shape: Shape, height: f64, label_height: f64) -> f64 {
+    match shape {
+        Shape::Triangle => height - label_height - PAD / 2.0,
+        Shape::FlippedTriangle => PAD / 2.0,
+        _ => (height - label_height) / 2.0,
     }
 }
