@@ -743,12 +743,7 @@ fn search_leg(
         (leg.from.as_slice(), leg.to.as_slice(), &wide, None),
         (leg.from.as_slice(), leg.to.as_slice(), &wide_loose, None),
     ];
-    for (attempt, (from, to, costs, corridor)) in corridor_attempts
-        .into_iter()
-        .flatten()
-        .chain(attempts)
-        .enumerate()
-    {
+    for (from, to, costs, corridor) in corridor_attempts.into_iter().flatten().chain(attempts) {
         let mut work = cap.min(*budget);
         let before = work;
         let found = if leg.backwards {
@@ -760,18 +755,6 @@ fn search_leg(
             find_path(grid, from, to, costs, corridor, scratch, &mut work)
         };
         *budget -= before - work;
-        if std::env::var_os("LIUTU_TRACE").is_some() {
-            eprintln!(
-                "TRACE corr={} attempt={} work={} found={} len={} span={}x{}",
-                leg.corridor.is_some(),
-                attempt,
-                before - work,
-                found.is_some(),
-                found.as_ref().map_or(0, |p| p.len()),
-                x1 - x0,
-                y1 - y0
-            );
-        }
         if found.is_some() {
             return found;
         }
