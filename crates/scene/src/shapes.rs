@@ -973,6 +973,56 @@ mod tests {
     }
 
     #[test]
+    fn every_shape_is_met_on_its_outline_from_every_side() {
+        // A small deterministic generator: boxes of many proportions, lines into every
+        // side at every offset.
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for shape in Shape::ALL {
+            for _ in 0..200 {
+                let r = Rect::new(
+                    next() * 50.0,
+                    next() * 50.0,
+                    10.0 + next() * 190.0,
+                    10.0 + next() * 190.0,
+                );
+                let (x, y) = (r.x + next() * r.width, r.y + next() * r.height);
+                let (outside, toward) = match (next() * 4.0) as u32 {
+                    0 => (Point::new(x, r.y - 8.0), Point::new(x, r.y + 4.0)),
+                    1 => (
+                        Point::new(x, r.bottom() + 8.0),
+                        Point::new(x, r.bottom() - 4.0),
+                    ),
+                    2 => (Point::new(r.x - 8.0, y), Point::new(r.x + 4.0, y)),
+                    _ => (
+                        Point::new(r.right() + 8.0, y),
+                        Point::new(r.right() - 4.0, y),
+                    ),
+                };
+                let p = meet(shape, &r, None, outside, toward);
+                assert!(p.x.is_finite() && p.y.is_finite(), "{shape:?} {r:?}");
+                let off = distance_to_outline(shape, &r, None, p);
+                assert!(
+                    off < 0.01,
+                    "{shape:?} {r:?} from {outside:?}: {p:?} is {off} off"
+                );
+                assert!(
+                    p.x >= r.x - 1e-9
+                        && p.x <= r.right() + 1e-9
+                        && p.y >= r.y - 1e-9
+                        && p.y <= r.bottom() + 1e-9,
+                    "{shape:?} {r:?}: {p:?} outside the box"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn shapes_that_fill_nothing_are_met_on_their_box() {
         let r = Rect::new(0.0, 0.0, 100.0, 40.0);
         let p = meet(
