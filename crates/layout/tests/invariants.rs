@@ -12,7 +12,7 @@
 use liutu_layout::{LayoutOptions, layout};
 use liutu_measure::{CellMeasure, FontMeasure, TextMeasure};
 use liutu_model::{Diagram, Flowchart, Shape};
-use liutu_scene::shapes::distance_to_outline;
+use liutu_scene::outline::distance_to_outline;
 use liutu_scene::{Point, Rect, Units};
 use std::collections::HashMap;
 

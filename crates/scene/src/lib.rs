@@ -10,6 +10,7 @@
 
 use liutu_model::{ArrowHead, ParticipantKind, RichText, Shape, Stroke, Style};
 
+pub mod outline;
 pub mod shapes;
 
 /// What one unit of the scene's coordinates is.

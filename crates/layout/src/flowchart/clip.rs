@@ -2,11 +2,11 @@
 //!
 //! In: a node's box, shape and label box, or a frame's box. Out: the point where an edge
 //! arriving straight along a row or a column touches the outline, as the renderer draws
-//! it ([`liutu_scene::shapes::meet`]): a diamond's side, a cylinder's curved lid, a
+//! it ([`liutu_scene::outline::meet`]): a diamond's side, a cylinder's curved lid, a
 //! parallelogram's slanted side.
 
 use liutu_model::Shape;
-use liutu_scene::shapes::meet;
+use liutu_scene::outline::meet;
 use liutu_scene::{Point, Rect};
 
 /// What is drawn at one end of an edge.

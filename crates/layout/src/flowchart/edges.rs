@@ -11,7 +11,7 @@ use super::follow;
 use super::metrics::Metrics;
 use crate::route::{Corridor, Costs, Dir, Grid, Port, find_path};
 use liutu_model::{Direction, Flowchart};
-use liutu_scene::shapes::fills_its_box;
+use liutu_scene::outline::fills_its_box;
 use liutu_scene::{Point, Rect};
 
 type Cell = (i32, i32);
