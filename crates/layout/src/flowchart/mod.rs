@@ -389,7 +389,8 @@ fn resolved_style(
     style
 }
 
-/// Where each node's label goes in its box: in the middle (on whole cells in text art).
+/// Where each node's label goes in its box: in the middle (on whole cells in text art),
+/// or in graphics near a triangle's wide side.
 fn node_label_rects(
     chart: &Flowchart,
     measure: &dyn TextMeasure,
@@ -403,10 +404,11 @@ fn node_label_rects(
         .map(|(n, r)| {
             let (w, h) = measure.text_size(&n.label);
             let mut lx = r.x + (r.width - w) / 2.0;
-            let mut ly = r.y + (r.height - h) / 2.0;
-            if !cells {
-                ly = r.y + size::label_top(n.shape, r.height, h);
-            }
+            let mut ly = if cells {
+                r.y + (r.height - h) / 2.0
+            } else {
+                r.y + size::label_top(n.shape, r.height, h)
+            };
             if cells {
                 lx = lx.floor();
                 ly = ly.floor();
