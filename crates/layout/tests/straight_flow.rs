@@ -95,3 +95,28 @@ fn edges_into_a_phase_come_in_from_above_past_its_title() {
         );
     }
 }
+
+/// A node with many children stays over the middle of them, in graphics and text art: it
+/// lines up with a middle child at most, never with an outer one (it used to end over the
+/// last child straightened, with its fan of edges all running one way).
+#[test]
+fn a_parent_stays_over_the_middle_of_its_fan() {
+    let source = "flowchart TB\nT[Link events] --> A[open in the same tab] & B[open in a new tab] & C[anchor] & D[mailto] & E[other protocol] & F[script]";
+    let read = liutu_syntax::read(source);
+    let diagram: Diagram = read.diagram.expect("a diagram");
+    for measure in [
+        &FontMeasure::default() as &dyn liutu_measure::TextMeasure,
+        &liutu_measure::CellMeasure::default(),
+    ] {
+        let scene = layout(&diagram, measure, &LayoutOptions::default());
+        let (t, c, d) = (
+            centre_x(&scene, "T"),
+            centre_x(&scene, "C"),
+            centre_x(&scene, "D"),
+        );
+        assert!(
+            c - 1.0 <= t && t <= d + 1.0,
+            "T at {t}, its middle children at {c} and {d}"
+        );
+    }
+}

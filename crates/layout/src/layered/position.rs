@@ -205,8 +205,9 @@ fn place_row(
 }
 
 /// Lines up links: a link's dummies, label and one end move to the other end's
-/// position when every one of them has room there, and the moved end has no other link
-/// on that side (a link straight through dummies needs no such care).
+/// position when every one of them has room there, and the link outweighs the moved
+/// end's other links on that side — or, for a link without dummies, leads to one of its
+/// middle neighbours there, so a node with a fan of links stays over its middle.
 /// Sweeps settle on medians, which leaves such pairs a step apart more often than not;
 /// each step is a jog in the drawing.
 fn straighten(
@@ -259,15 +260,18 @@ fn straighten(
             // An end may follow if this chain outweighs its other links on that side (a
             // back edge weighs less than the flow, see normalize).
             let n = chain.nodes.len();
-            let b_may = leads(&up[b], chain.nodes[n - 2]);
-            let a_may = leads(&down[a], chain.nodes[1]);
+            // A direct link may also line up a node with one of its middle neighbours on
+            // that side (a parent over one of the two middle children), never with an
+            // outer one: that would pull a parent off the middle of its fan.
+            let direct = inner.is_empty();
+            let b_may = leads(&up[b], chain.nodes[n - 2])
+                || (direct && is_middle(&up[b], chain.nodes[n - 2], x));
+            let a_may = leads(&down[a], chain.nodes[1])
+                || (direct && is_middle(&down[a], chain.nodes[1], x));
             let cost = |v: usize| up[v].len() + down[v].len();
             // Try lining everything up under a (moving b), then over b (moving a): the
             // line runs where the link meets the end that stays.
-            let mut tries = [
-                (x[a] + oa, b, ob, b_may || inner.is_empty()),
-                (x[b] + ob, a, oa, a_may || inner.is_empty()),
-            ];
+            let mut tries = [(x[a] + oa, b, ob, b_may), (x[b] + ob, a, oa, a_may)];
             if cost(a) < cost(b) {
                 tries.swap(0, 1);
             }
@@ -296,6 +300,15 @@ fn straighten(
             break;
         }
     }
+}
+
+/// Whether `via` is a middle one of `links`' nodes by position: the middle one of an odd
+/// number, either of the two middle ones of an even number.
+fn is_middle(links: &[(usize, f64, f64)], via: usize, x: &[f64]) -> bool {
+    let mut nodes: Vec<usize> = links.iter().map(|l| l.0).collect();
+    nodes.sort_by(|&p, &q| x[p].total_cmp(&x[q]).then(p.cmp(&q)));
+    let k = nodes.len();
+    k > 0 && (nodes[(k - 1) / 2] == via || nodes[k / 2] == via)
 }
 
 /// Whether the link to `via` weighs more than every other link in `links`.
