@@ -97,8 +97,17 @@ pub fn render(scene: &Scene, options: &SvgOptions) -> String {
         .filter(|t| !t.is_empty());
     let band = if title.is_some() { TITLE_BAND } else { 0.0 };
     let (w, h) = (finite(scene.width), finite(scene.height));
-    let (vx, vy) = (-pad, -pad - band);
-    let (vw, vh) = (w + 2.0 * pad, h + 2.0 * pad + band);
+    // A title wider than the drawing widens the page evenly on both sides, as Mermaid's
+    // bounding box does, instead of being cut off at its edges.
+    let title_width = title.map_or(0.0, |t| {
+        let measure = liutu_measure::FontMeasure {
+            font_size: TITLE_FONT_SIZE,
+        };
+        liutu_measure::TextMeasure::text_size(&measure, &RichText::plain(t)).0
+    });
+    let widen = (title_width + 2.0 * pad - (w + 2.0 * pad)).max(0.0);
+    let (vx, vy) = (-pad - widen / 2.0, -pad - band);
+    let (vw, vh) = (w + 2.0 * pad + widen, h + 2.0 * pad + band);
 
     let mut out = Writer::new();
     out.start("svg")

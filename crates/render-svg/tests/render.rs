@@ -304,3 +304,35 @@ fn every_shape_renders_through_resvg() {
         pixmap.save_png("/tmp/liutu-all-shapes.png").ok();
     }
 }
+
+/// A title wider than the drawing widens the page on both sides and stays centred over
+/// the drawing, instead of being cut off at the page's edges.
+#[test]
+fn a_long_title_widens_the_page_around_it() {
+    let mut scene = empty_scene(100.0, 60.0);
+    scene.title = Some("A title far wider than the hundred pixels of its drawing".into());
+    let svg = render(&scene, &SvgOptions::default());
+    let doc = parse(&svg);
+    let root = doc.root_element();
+    let view: Vec<f64> = root
+        .attribute("viewBox")
+        .expect("a viewBox")
+        .split_whitespace()
+        .map(|v| v.parse().expect("a number"))
+        .collect();
+    let title = doc
+        .descendants()
+        .find(|n| n.attribute("class") == Some("flowchartTitleText"))
+        .expect("the title");
+    let centre: f64 = title.attribute("x").expect("x").parse().expect("a number");
+    // About 420 px of 18 px Liberation Sans.
+    assert!(view[2] > 400.0, "{view:?}");
+    assert!(
+        (view[0] + view[2] / 2.0 - centre).abs() < 0.01,
+        "the title at {centre} is not centred on the page {view:?}"
+    );
+    // A short title leaves the page as the drawing has it.
+    scene.title = Some("Short".into());
+    let svg = render(&scene, &SvgOptions::default());
+    assert!(svg.contains("viewBox=\"-8 "), "{}", &svg[..200]);
+}
