@@ -22,6 +22,7 @@ use metrics::Metrics;
 
 /// Lays out a flowchart.
 pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOptions) -> Scene {
+    let options = &chart_spacing(chart, options);
     let wrapped;
     let chart = match wrap_long_labels(chart, measure) {
         Some(w) => {
@@ -212,6 +213,24 @@ pub(crate) fn routing_key(e: &liutu_model::Edge) -> Option<RoutingKey> {
         e.head_start,
         e.head_end,
     ))
+}
+
+/// The options with the chart's own `flowchart.nodeSpacing` and `flowchart.rankSpacing`
+/// (Mermaid's config), when it sets them to a number. Below 10 and 20 px a drawing has no
+/// room left for its edges' ports and bends, so smaller values are raised to those.
+fn chart_spacing(chart: &Flowchart, options: &LayoutOptions) -> LayoutOptions {
+    let number = |key: &str, least: f64| {
+        chart
+            .config_value(key)
+            .and_then(|v| v.trim().parse::<f64>().ok())
+            .filter(|v| v.is_finite())
+            .map(|v| v.max(least))
+    };
+    LayoutOptions {
+        node_spacing: number("flowchart.nodeSpacing", 10.0).unwrap_or(options.node_spacing),
+        rank_spacing: number("flowchart.rankSpacing", 20.0).unwrap_or(options.rank_spacing),
+        ..options.clone()
+    }
 }
 
 /// Graphics wrap node labels wider than Mermaid's `flowchart.wrappingWidth` (200 px by
