@@ -310,6 +310,23 @@ fn config() {
     );
     assert_eq!(f.config_value("flowchart.curve"), Some("linear"));
     assert_eq!(f.config_value("flowchart.htmlLabels"), Some("false"));
+    // A documented choice liutu does not make is named; the ones it makes are not.
+    let warnings: Vec<String> = read(src)
+        .diagnostics
+        .iter()
+        .map(|d| d.message.clone())
+        .collect();
+    assert!(
+        warnings.iter().any(|m| m.contains("`look: handDrawn`")),
+        "{warnings:?}"
+    );
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    let r = read("---\nconfig:\n  layout: elk\n  look: classic\n---\nflowchart TD\nA");
+    let warnings: Vec<&str> = r.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        warnings,
+        ["`layout: elk` is not drawn by liutu; it lays out with its own layered engine"]
+    );
     let r = read("%%{init: {'flowchart': {'curvee': 'x'}}}%%\ngraph TD\nA");
     assert!(!r.has_errors());
     assert!(

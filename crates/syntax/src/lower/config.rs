@@ -1,7 +1,9 @@
 //! Config entries from frontmatter and `%%{init}%%`: which keys liutu knows.
 //!
 //! In: dotted keys. Out: a warning for each key that is neither one liutu reads nor one
-//! Mermaid documents (likely a typo). Unknown keys are kept in the model anyway.
+//! Mermaid documents (likely a typo), and for the documented choices that change how
+//! Mermaid draws and that liutu does not make (a hand-drawn look, the ELK layout). Unknown
+//! keys are kept in the model anyway.
 
 use crate::Diagnostic;
 use crate::ast::ConfigEntry;
@@ -81,9 +83,35 @@ const FLOWCHART: &[&str] = &[
     "nodeSpacing",
 ];
 
+/// The Mermaid choices liutu does not make: (key, the values it does draw, what it draws
+/// instead).
+const UNSUPPORTED_CHOICES: &[(&str, &[&str], &str)] = &[
+    ("look", &["classic"], "it draws the classic look"),
+    (
+        "layout",
+        &["dagre"],
+        "it lays out with its own layered engine",
+    ),
+    (
+        "flowchart.defaultRenderer",
+        &["dagre", "dagre-d3", "dagre-wrapper"],
+        "it lays out with its own layered engine",
+    ),
+];
+
 pub(crate) fn check(entries: &[ConfigEntry]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for e in entries {
+        let value = e.value.trim().trim_matches(['"', '\'']);
+        if let Some((key, drawn, instead)) =
+            UNSUPPORTED_CHOICES.iter().find(|(k, _, _)| *k == e.key)
+            && !drawn.iter().any(|d| d.eq_ignore_ascii_case(value))
+        {
+            out.push(Diagnostic::warning(
+                e.span,
+                format!("`{key}: {value}` is not drawn by liutu; {instead}"),
+            ));
+        }
         let mut parts = e.key.split('.');
         let top = parts.next().unwrap_or("");
         let known = if !TOP.contains(&top) {
