@@ -327,6 +327,15 @@ fn config() {
         warnings,
         ["`layout: elk` is not drawn by liutu; it lays out with its own layered engine"]
     );
+    let r = read("flowchart-elk LR\nA --> B");
+    assert!(!r.has_errors());
+    assert!(
+        r.diagnostics
+            .iter()
+            .any(|d| d.message.contains("`flowchart-elk`") && d.span.start == 0),
+        "{:?}",
+        r.diagnostics
+    );
     let r = read("%%{init: {'flowchart': {'curvee': 'x'}}}%%\ngraph TD\nA");
     assert!(!r.has_errors());
     assert!(

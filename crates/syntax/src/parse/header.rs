@@ -93,6 +93,12 @@ impl Parser<'_> {
             self.diags.push(d);
             return None;
         }
+        if word == "flowchart-elk" {
+            self.diags.push(Diagnostic::warning(
+                span,
+                "`flowchart-elk` asks for the ELK layout, which liutu does not use; it lays out with its own layered engine",
+            ));
+        }
         self.skip_blanks();
         let dir_start = self.pos;
         let direction = if self.at_separator() {
