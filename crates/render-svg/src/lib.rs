@@ -263,8 +263,8 @@ fn write_prim(w: &mut Writer, prim: &Prim) {
                 .num("cy", *cy)
                 .num("r", r.max(0.0));
         }
-        P::Path(d) => {
-            w.start("path").attr("d", d);
+        P::Path(path) => {
+            w.start("path").attr("d", &shapes::path_data(path));
         }
     }
 }
