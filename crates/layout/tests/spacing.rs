@@ -2,21 +2,9 @@
 //! nodes of a rank and between ranks, as in Mermaid; values too small to route edges in
 //! are raised to the least that works.
 
-use liutu_layout::{LayoutOptions, layout};
-use liutu_measure::FontMeasure;
-use liutu_model::Diagram;
-use liutu_scene::{Rect, Scene};
+mod common;
 
-fn graphics(source: &str) -> Scene {
-    let read = liutu_syntax::read(source);
-    assert!(!read.has_errors(), "the chart reads");
-    let diagram: Diagram = read.diagram.expect("a diagram");
-    layout(&diagram, &FontMeasure::default(), &LayoutOptions::default())
-}
-
-fn rect(scene: &Scene, id: &str) -> Rect {
-    scene.nodes.iter().find(|n| n.id == id).expect("node").rect
-}
+use common::{graphics, rect};
 
 /// The gap between B and C (one rank) and between A and B (one rank apart).
 fn gaps(config: &str) -> (f64, f64) {

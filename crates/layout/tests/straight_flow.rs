@@ -8,9 +8,11 @@
 //! every phase is a subgraph holding a chain, with a loop back inside two of them and
 //! one from the last phase to the first.
 
+mod common;
+
+use common::{diagram, graphics, rect};
 use liutu_layout::{LayoutOptions, layout};
 use liutu_measure::FontMeasure;
-use liutu_model::Diagram;
 use liutu_scene::Scene;
 
 const PHASES: &str = "flowchart TD
@@ -38,16 +40,8 @@ const PHASES: &str = "flowchart TD
     M3 ==>|new requirements| R1
 ";
 
-fn graphics(source: &str) -> Scene {
-    let read = liutu_syntax::read(source);
-    assert!(!read.has_errors(), "the chart reads");
-    let diagram: Diagram = read.diagram.expect("a diagram");
-    layout(&diagram, &FontMeasure::default(), &LayoutOptions::default())
-}
-
 fn centre_x(scene: &Scene, id: &str) -> f64 {
-    let node = scene.nodes.iter().find(|n| n.id == id).expect("node");
-    node.rect.center().x
+    rect(scene, id).center().x
 }
 
 /// Every node in `ids` has its centre across on the first one's.
@@ -102,8 +96,7 @@ fn edges_into_a_phase_come_in_from_above_past_its_title() {
 #[test]
 fn a_parent_stays_over_the_middle_of_its_fan() {
     let source = "flowchart TB\nT[Link events] --> A[open in the same tab] & B[open in a new tab] & C[anchor] & D[mailto] & E[other protocol] & F[script]";
-    let read = liutu_syntax::read(source);
-    let diagram: Diagram = read.diagram.expect("a diagram");
+    let diagram = diagram(source);
     for measure in [
         &FontMeasure::default() as &dyn liutu_measure::TextMeasure,
         &liutu_measure::CellMeasure::default(),

@@ -2,21 +2,9 @@
 //! fork bar, bolt, hourglass) bare at fixed sizes, a fork bar across its flow, and a
 //! triangle's label inside it near its wide side.
 
-use liutu_layout::{LayoutOptions, layout};
-use liutu_measure::FontMeasure;
-use liutu_model::Diagram;
-use liutu_scene::{Rect, Scene};
+mod common;
 
-fn graphics(source: &str) -> Scene {
-    let read = liutu_syntax::read(source);
-    assert!(!read.has_errors(), "the chart reads");
-    let diagram: Diagram = read.diagram.expect("a diagram");
-    layout(&diagram, &FontMeasure::default(), &LayoutOptions::default())
-}
-
-fn rect(scene: &Scene, id: &str) -> Rect {
-    scene.nodes.iter().find(|n| n.id == id).expect("node").rect
-}
+use common::{graphics, rect};
 
 #[test]
 fn symbols_are_bare_and_a_fork_lies_across_its_flow() {
