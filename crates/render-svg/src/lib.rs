@@ -47,7 +47,8 @@ pub struct SvgOptions {
     /// The root `<svg>` id and the prefix of every other id, so several diagrams can be
     /// inlined in one page. Characters other than letters, digits, `-` and `_` become `_`.
     pub id_prefix: String,
-    /// Margin around the scene, in pixels (Mermaid: 8).
+    /// Margin around the scene, in pixels (Mermaid: 8). A flowchart's own
+    /// `flowchart.diagramPadding` wins.
     pub padding: f64,
     /// A page colour painted behind the diagram; `None` leaves it transparent, as Mermaid
     /// does. `Some("theme")` uses the theme's own background.
@@ -74,6 +75,17 @@ impl Default for SvgOptions {
 const TITLE_BAND: f64 = 34.0;
 const TITLE_FONT_SIZE: f64 = 18.0;
 
+/// A flowchart's own `flowchart.diagramPadding` (Mermaid's space around the drawing), when
+/// it sets one: like its theme, it wins over the caller's choice.
+fn diagram_padding(scene: &Scene) -> Option<f64> {
+    scene
+        .config_value("flowchart.diagramPadding")
+        .filter(|_| scene.sequence.is_none())
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|v| v.is_finite())
+        .map(finite)
+}
+
 fn finite(v: f64) -> f64 {
     if v.is_finite() { v.max(0.0) } else { 0.0 }
 }
@@ -89,7 +101,7 @@ pub fn render(scene: &Scene, options: &SvgOptions) -> String {
             p
         }
     };
-    let pad = finite(options.padding);
+    let pad = diagram_padding(scene).unwrap_or(finite(options.padding));
     let title = scene
         .title
         .as_deref()

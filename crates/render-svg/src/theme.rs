@@ -135,6 +135,12 @@ impl Theme {
             .and_then(Theme::named)
             .or_else(|| requested.and_then(Theme::named))
             .unwrap_or_else(Theme::default_theme);
+        // Mermaid's `fontFamily`, which `themeVariables.fontFamily` overrides.
+        if let Some(family) = scene.config_value("fontFamily").map(str::trim)
+            && !family.is_empty()
+        {
+            theme.font_family = format!("{family}, {FONT_FAMILY}");
+        }
         for (key, value) in &scene.config {
             let Some(var) = key.strip_prefix("themeVariables.") else {
                 continue;

@@ -336,3 +336,29 @@ fn a_long_title_widens_the_page_around_it() {
     let svg = render(&scene, &SvgOptions::default());
     assert!(svg.contains("viewBox=\"-8 "), "{}", &svg[..200]);
 }
+
+/// A flowchart's own `flowchart.diagramPadding` sets the space around the drawing, and
+/// its `fontFamily` the font, as in Mermaid; neither is taken from a sequence diagram's
+/// flowchart section.
+#[test]
+fn the_diagram_sets_its_padding_and_font() {
+    let mut scene = empty_scene(100.0, 60.0);
+    scene.config = vec![
+        ("flowchart.diagramPadding".into(), "30".into()),
+        ("fontFamily".into(), "Georgia".into()),
+    ];
+    let svg = render(&scene, &SvgOptions::default());
+    assert!(
+        svg.contains("viewBox=\"-30 -30 160 120\""),
+        "{}",
+        &svg[..300]
+    );
+    assert!(svg.contains("font-family=\"Georgia, "), "{svg}");
+    // The caller's padding stands when the diagram sets none, or sets nonsense.
+    scene.config = vec![("flowchart.diagramPadding".into(), "wide".into())];
+    let options = SvgOptions {
+        padding: 12.0,
+        ..SvgOptions::default()
+    };
+    assert!(render(&scene, &options).contains("viewBox=\"-12 -12 124 84\""));
+}

@@ -48,6 +48,10 @@ pub fn read(source: &str) -> Read {
     let diagram = tree.map(|tree| {
         let (diagram, lowered) = lower::lower(&tree);
         diagnostics.extend(lowered);
+        diagnostics.extend(lower::config::check(
+            &tree.config,
+            lower::config::Kind::Flowchart,
+        ));
         diagram
     });
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end));

@@ -345,6 +345,63 @@ fn config() {
     );
 }
 
+/// Every documented config key is one of three things, and only the middle one is
+/// silent: read by liutu, without effect on what liutu writes, or named in a warning.
+#[test]
+fn config_keys_liutu_does_not_read_are_named() {
+    let warnings = |src: &str| -> Vec<String> {
+        let r = read(src);
+        assert!(!r.has_errors(), "{:?}", r.diagnostics);
+        r.diagnostics.iter().map(|d| d.message.clone()).collect()
+    };
+    let src = "---\nconfig:\n  fontSize: 30\n  fontFamily: Georgia\n  logLevel: 1\n  \
+               securityLevel: loose\n  flowchart:\n    padding: 40\n    diagramPadding: 20\n    \
+               titleTopMargin: 5\n    useMaxWidth: false\n  sequence:\n    mirrorActors: false\n  \
+               gantt:\n    barHeight: 20\n---\nflowchart TD\nA-->B";
+    let w = warnings(src);
+    let not_read = |key: &str| {
+        format!("liutu does not read `{key}`; the diagram is drawn as if it were not set")
+    };
+    assert_eq!(
+        w,
+        [
+            not_read("fontSize"),
+            not_read("flowchart.padding"),
+            not_read("flowchart.titleTopMargin")
+        ],
+    );
+    // Mermaid's defaults that liutu does not draw are choices, named with what it draws.
+    let w = warnings(
+        "%%{init: {'flowchart': {'useMaxWidth': true, 'inheritDir': true}}}%%\ngraph TD\nA",
+    );
+    assert_eq!(
+        w,
+        [
+            "`flowchart.useMaxWidth: true` is not drawn by liutu; its SVG has a fixed width and height"
+        ]
+    );
+    // A misspelt key in a section gets the section's nearest key as a hint.
+    let r = read("%%{init: {'flowchart': {'nodeSpaceing': 5}}}%%\ngraph TD\nA");
+    assert!(
+        r.diagnostics.iter().any(|d| d
+            .message
+            .contains("unknown config key `flowchart.nodeSpaceing`")
+            && d.hint.as_deref() == Some("did you mean `flowchart.nodeSpacing`?")),
+        "{:?}",
+        r.diagnostics
+    );
+    // In a sequence diagram, its own section is checked and the flowchart's is not.
+    let src = "---\nconfig:\n  wrap: true\n  flowchart:\n    padding: 3\n  sequence:\n    \
+               actorMargin: 20\n    actorFontSize: 20\n    bogus: 1\n---\nsequenceDiagram\nA->>B: hi";
+    let w = warnings(src);
+    assert_eq!(w.len(), 2, "{w:?}");
+    assert_eq!(w[0], not_read("sequence.actorFontSize"));
+    assert!(
+        w[1].contains("unknown config key `sequence.bogus`"),
+        "{w:?}"
+    );
+}
+
 #[test]
 fn comments_and_separators() {
     let f = ok("%% leading\nflowchart TD\n%% a comment\nA-->B; B-->C\n\n   \n%% end\n");

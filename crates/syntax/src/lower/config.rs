@@ -1,9 +1,11 @@
 //! Config entries from frontmatter and `%%{init}%%`: which keys liutu knows.
 //!
-//! In: dotted keys. Out: a warning for each key that is neither one liutu reads nor one
-//! Mermaid documents (likely a typo), and for the documented choices that change how
-//! Mermaid draws and that liutu does not make (a hand-drawn look, the ELK layout). Unknown
-//! keys are kept in the model anyway.
+//! In: dotted keys, and the kind of diagram they configure. Out: a warning for each key
+//! that changes how Mermaid draws such a diagram and that liutu does not read, for each
+//! documented choice liutu does not make (a hand-drawn look, the ELK layout, HTML labels),
+//! and for each key Mermaid does not document (likely a typo, with the nearest known key
+//! as a hint). Keys that change nothing liutu writes — Mermaid's page runtime settings,
+//! other diagram types' sections — are accepted quietly. Every key is kept in the model.
 
 use crate::Diagnostic;
 use crate::ast::ConfigEntry;
@@ -64,7 +66,7 @@ const TOP: &[&str] = &[
     "displayMode",
 ];
 
-/// `flowchart.*` keys.
+/// `flowchart.*` keys Mermaid documents.
 const FLOWCHART: &[&str] = &[
     "curve",
     "nodeSpacing",
@@ -80,7 +82,102 @@ const FLOWCHART: &[&str] = &[
     "arrowMarkerAbsolute",
     "inheritDir",
     "useWidth",
-    "nodeSpacing",
+];
+
+/// `sequence.*` keys Mermaid documents.
+const SEQUENCE: &[&str] = &[
+    "arrowMarkerAbsolute",
+    "hideUnusedParticipants",
+    "activationWidth",
+    "diagramMarginX",
+    "diagramMarginY",
+    "actorMargin",
+    "width",
+    "height",
+    "boxMargin",
+    "boxTextMargin",
+    "noteMargin",
+    "messageMargin",
+    "messageAlign",
+    "mirrorActors",
+    "forceMenus",
+    "bottomMarginAdj",
+    "useMaxWidth",
+    "rightAngles",
+    "showSequenceNumbers",
+    "actorFontSize",
+    "actorFontFamily",
+    "actorFontWeight",
+    "noteFontSize",
+    "noteFontFamily",
+    "noteFontWeight",
+    "noteAlign",
+    "messageFontSize",
+    "messageFontFamily",
+    "messageFontWeight",
+    "wrap",
+    "wrapPadding",
+    "labelBoxWidth",
+    "labelBoxHeight",
+    "messageFont",
+    "noteFont",
+    "actorFont",
+    "htmlLabels",
+];
+
+/// Which diagram the config belongs to: a section for the other kind changes nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Flowchart,
+    Sequence,
+}
+
+/// The documented keys liutu reads, for either diagram (a trailing `.` is a prefix).
+/// `sequence.*` keys are also read without their section, as Mermaid does.
+const READ: &[&str] = &["theme", "themeVariables.", "fontFamily", "look", "layout"];
+const READ_FLOWCHART: &[&str] = &[
+    "flowchart.curve",
+    "flowchart.nodeSpacing",
+    "flowchart.rankSpacing",
+    "flowchart.wrappingWidth",
+    "flowchart.diagramPadding",
+    "flowchart.defaultRenderer",
+];
+const READ_SEQUENCE: &[&str] = &[
+    "sequence.actorMargin",
+    "sequence.width",
+    "sequence.height",
+    "sequence.messageAlign",
+    "sequence.mirrorActors",
+    "sequence.rightAngles",
+    "sequence.wrap",
+    "wrap",
+];
+
+/// Documented keys that change nothing in what liutu writes: settings of Mermaid's
+/// page runtime (logging, security, sanitising, limits of its own), how it points at
+/// arrow markers, and the seed of a look liutu does not draw.
+const NO_EFFECT: &[&str] = &[
+    "logLevel",
+    "securityLevel",
+    "startOnLoad",
+    "arrowMarkerAbsolute",
+    "maxTextSize",
+    "maxEdges",
+    "deterministicIds",
+    "deterministicIDSeed",
+    "handDrawnSeed",
+    "suppressErrorRendering",
+    "dompurifyConfig",
+    "secure",
+    "legacyMathML",
+    "forceLegacyMathML",
+    "displayMode",
+    "elk.",
+    "flowchart.arrowMarkerAbsolute",
+    "flowchart.useWidth",
+    "sequence.arrowMarkerAbsolute",
+    "sequence.forceMenus",
 ];
 
 /// The Mermaid choices liutu does not make: (key, the values it does draw, what it draws
@@ -97,9 +194,101 @@ const UNSUPPORTED_CHOICES: &[(&str, &[&str], &str)] = &[
         &["dagre", "dagre-d3", "dagre-wrapper"],
         "it lays out with its own layered engine",
     ),
+    ("htmlLabels", &["false"], "it writes labels as SVG text"),
+    (
+        "flowchart.htmlLabels",
+        &["false"],
+        "it writes labels as SVG text",
+    ),
+    (
+        "sequence.htmlLabels",
+        &["false"],
+        "it writes labels as SVG text",
+    ),
+    (
+        "useMaxWidth",
+        &["false"],
+        "its SVG has a fixed width and height",
+    ),
+    (
+        "flowchart.useMaxWidth",
+        &["false"],
+        "its SVG has a fixed width and height",
+    ),
+    (
+        "sequence.useMaxWidth",
+        &["false"],
+        "its SVG has a fixed width and height",
+    ),
+    (
+        "flowchart.inheritDir",
+        &["true"],
+        "subgraphs without a `direction` follow their parent's",
+    ),
 ];
 
-pub(crate) fn check(entries: &[ConfigEntry]) -> Vec<Diagnostic> {
+/// True when `key` is listed, or lies under a listed prefix ending in `.`.
+fn listed(list: &[&str], key: &str) -> bool {
+    list.iter().any(|k| match k.strip_suffix('.') {
+        Some(prefix) => key.strip_prefix(prefix).is_some_and(|r| r.starts_with('.')),
+        None => *k == key,
+    })
+}
+
+/// What a key is to liutu.
+#[derive(Debug, PartialEq, Eq)]
+enum Known {
+    /// Read, or a choice checked against [`UNSUPPORTED_CHOICES`].
+    Read,
+    /// Documented, and without effect on this diagram as liutu writes it.
+    NoEffect,
+    /// Documented, with an effect in Mermaid that liutu does not reproduce.
+    NotRead,
+    /// Not documented: likely a typo.
+    Unknown,
+}
+
+fn known(key: &str, kind: Kind) -> Known {
+    let (top, rest) = key.split_once('.').unwrap_or((key, ""));
+    if !TOP.contains(&top) {
+        return Known::Unknown;
+    }
+    let section = match top {
+        "flowchart" => Some((Kind::Flowchart, FLOWCHART)),
+        "sequence" => Some((Kind::Sequence, SEQUENCE)),
+        _ => None,
+    };
+    if let Some((_, keys)) = section
+        && !rest.is_empty()
+        && !keys.contains(&rest.split('.').next().unwrap_or(rest))
+    {
+        return Known::Unknown;
+    }
+    let read_here = match kind {
+        Kind::Flowchart => READ_FLOWCHART,
+        Kind::Sequence => READ_SEQUENCE,
+    };
+    if listed(READ, key)
+        || listed(read_here, key)
+        || UNSUPPORTED_CHOICES.iter().any(|(k, _, _)| *k == key)
+    {
+        return Known::Read;
+    }
+    // The other diagram's section, and the sections of diagram types liutu does not
+    // draw, change nothing here, as in Mermaid.
+    let elsewhere = match section {
+        Some((section_kind, _)) => section_kind != kind,
+        None => !rest.is_empty(),
+    };
+    if elsewhere || listed(NO_EFFECT, key) || (kind == Kind::Flowchart && key == "wrap") {
+        Known::NoEffect
+    } else {
+        Known::NotRead
+    }
+}
+
+/// Warnings for `entries`, the config of a diagram of `kind`.
+pub(crate) fn check(entries: &[ConfigEntry], kind: Kind) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for e in entries {
         let value = e.value.trim().trim_matches(['"', '\'']);
@@ -112,29 +301,44 @@ pub(crate) fn check(entries: &[ConfigEntry]) -> Vec<Diagnostic> {
                 format!("`{key}: {value}` is not drawn by liutu; {instead}"),
             ));
         }
-        let mut parts = e.key.split('.');
-        let top = parts.next().unwrap_or("");
-        let known = if !TOP.contains(&top) {
-            false
-        } else if top == "flowchart" {
-            parts.next().is_none_or(|k| FLOWCHART.contains(&k))
-        } else {
-            true
-        };
-        if !known {
-            let mut d = Diagnostic::warning(
+        match known(&e.key, kind) {
+            Known::Read | Known::NoEffect => {}
+            Known::NotRead => out.push(Diagnostic::warning(
                 e.span,
                 format!(
-                    "unknown config key `{}`; it is kept but nothing reads it",
+                    "liutu does not read `{}`; the diagram is drawn as if it were not set",
                     e.key
                 ),
-            );
-            if let Some(near) = crate::lower::nearest(top, TOP.iter().copied())
-                && near != top
-            {
-                d = d.with_hint(format!("did you mean `{near}`?"));
+            )),
+            Known::Unknown => {
+                let (top, rest) = e.key.split_once('.').unwrap_or((&e.key, ""));
+                let mut d = Diagnostic::warning(
+                    e.span,
+                    format!(
+                        "unknown config key `{}`; it is kept but nothing reads it",
+                        e.key
+                    ),
+                );
+                let near = if TOP.contains(&top) {
+                    let section = if top == "flowchart" {
+                        FLOWCHART
+                    } else {
+                        SEQUENCE
+                    };
+                    let word = rest.split('.').next().unwrap_or(rest);
+                    crate::lower::nearest(word, section.iter().copied())
+                        .filter(|n| *n != word)
+                        .map(|n| format!("{top}.{n}"))
+                } else {
+                    crate::lower::nearest(top, TOP.iter().copied())
+                        .filter(|n| *n != top)
+                        .map(str::to_string)
+                };
+                if let Some(near) = near {
+                    d = d.with_hint(format!("did you mean `{near}`?"));
+                }
+                out.push(d);
             }
-            out.push(d);
         }
     }
     out

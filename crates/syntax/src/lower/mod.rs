@@ -10,7 +10,7 @@
 //! subgraph id ends on one of its members and records the subgraph; `id@{...}` with the
 //! id of an earlier edge sets that edge's data.
 
-mod config;
+pub(crate) mod config;
 mod text;
 
 use crate::Diagnostic;
@@ -23,6 +23,8 @@ use liutu_model::{
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+/// The flowchart in `tree`; its config is checked by the caller, which knows which kind
+/// of diagram the config belongs to ([`config::check`]).
 pub(crate) fn lower<'a>(tree: &'a Tree<'a>) -> (Diagram, Vec<Diagnostic>) {
     let mut l = Lowerer {
         chain_nodes: &tree.nodes,
@@ -34,7 +36,6 @@ pub(crate) fn lower<'a>(tree: &'a Tree<'a>) -> (Diagram, Vec<Diagnostic>) {
     l.fc.edges.reserve(tree.links.len());
     l.fc.direction = tree.direction.as_ref().map_or(Direction::TB, |d| d.value);
     l.fc.title = tree.title.as_ref().map(|t| t.value.clone());
-    l.diags.extend(config::check(&tree.config));
     l.fc.config = tree
         .config
         .iter()

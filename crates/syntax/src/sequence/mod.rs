@@ -163,6 +163,8 @@ fn preamble(
     };
     let (_, lowered) = crate::lower::lower(&tree);
     diagnostics.extend(lowered.into_iter().filter(inside));
+    let config_kind = crate::lower::config::Kind::Sequence;
+    diagnostics.extend(crate::lower::config::check(&tree.config, config_kind));
     let config = tree
         .config
         .iter()
