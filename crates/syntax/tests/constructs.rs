@@ -402,6 +402,31 @@ fn config_keys_liutu_does_not_read_are_named() {
     );
 }
 
+/// Mermaid draws `fa:fa-car` as a Font Awesome icon (nothing of the code shows); liutu
+/// has no icon font, so the code is left out of the label and each icon named once.
+#[test]
+fn font_awesome_icons_are_left_out_and_named() {
+    let src = "flowchart LR\nA[fa:fa-car Car] -->|fa:fa-check ok| B(fab:fa-twitter for peace)\n\
+               subgraph S [fa:fa-car Garage]\nC@{ label: \"fa:fa-bell Alarm\" }\nend\nB --> C";
+    let f = ok(src);
+    let text = |t: &liutu_model::RichText| t.lines[0].spans[0].text.clone();
+    assert_eq!(text(&f.nodes[0].label), "Car");
+    assert_eq!(text(&f.nodes[1].label), "for peace");
+    assert_eq!(text(f.edges[0].label.as_ref().expect("a label")), "ok");
+    assert_eq!(text(&f.subgraphs[0].title), "Garage");
+    assert_eq!(text(&f.nodes[2].label), "Alarm");
+    let named: Vec<String> = read(src)
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("Font Awesome"))
+        .map(|d| d.message.split('`').nth(1).unwrap_or("").to_string())
+        .collect();
+    assert_eq!(
+        named,
+        ["fa:fa-car", "fa:fa-check", "fab:fa-twitter", "fa:fa-bell"]
+    );
+}
+
 #[test]
 fn comments_and_separators() {
     let f = ok("%% leading\nflowchart TD\n%% a comment\nA-->B; B-->C\n\n   \n%% end\n");

@@ -97,6 +97,9 @@ struct Lowerer<'a> {
     chain_links: &'a [ast::Link<'a>],
     fc: Flowchart,
     diags: Vec<Diagnostic>,
+    /// The Font Awesome icons warned about, each with its warning: each icon is named
+    /// once, where it is first written.
+    icons_named: HashMap<String, usize>,
     /// Node ids as the source spells them (borrowed, so a mention costs one lookup and no
     /// copy); owned only for the node an empty subgraph gets in `finish`.
     nodes: HashMap<Cow<'a, str>, NodeId>,
@@ -130,7 +133,7 @@ impl<'a> Lowerer<'a> {
                     None => format!("subGraph{index}"),
                 };
                 let title = match &sg.title {
-                    Some(t) => text::rich_text(t),
+                    Some(t) => self.label_text(t),
                     None => RichText::plain(&id),
                 };
                 self.subgraphs.entry(id.clone()).or_insert(index);
@@ -349,6 +352,38 @@ impl<'a> Lowerer<'a> {
         n
     }
 
+    /// A label's text, without the Font Awesome icons liutu cannot draw (named in a
+    /// warning, since Mermaid would show an icon there).
+    fn label_text(&mut self, label: &ast::Label) -> RichText {
+        let Some((rest, icons)) = text::strip_icons(label.text) else {
+            return text::rich_text(label);
+        };
+        for icon in icons {
+            match self.icons_named.get(&icon) {
+                // Subgraph titles are read first: keep the warning at the first mention.
+                Some(&at) => {
+                    if label.span.start < self.diags[at].span.start {
+                        self.diags[at].span = label.span;
+                    }
+                }
+                None => {
+                    self.icons_named.insert(icon.clone(), self.diags.len());
+                    self.diags.push(Diagnostic::warning(
+                        label.span,
+                        format!(
+                            "`{icon}` is a Font Awesome icon; liutu draws no icons, so it is \
+                             left out of labels"
+                        ),
+                    ));
+                }
+            }
+        }
+        text::rich_text(&ast::Label {
+            text: &rest,
+            ..*label
+        })
+    }
+
     /// Applies one written node; returns where edges to it end (`None` when it was
     /// edge data, `e1@{...}`).
     fn node_ref(&mut self, r: &NodeRef<'a>, current: Option<SubgraphId>) -> Option<End> {
@@ -357,7 +392,7 @@ impl<'a> Lowerer<'a> {
             Some(&n) => {
                 // A later mention with brackets replaces the label.
                 if let Some(label) = r.label() {
-                    self.fc.nodes[n].label = text::rich_text(label);
+                    self.fc.nodes[n].label = self.label_text(label);
                 }
                 n
             }
@@ -377,7 +412,7 @@ impl<'a> Lowerer<'a> {
                 // The label written here is the node's from the start: no id label to
                 // build and throw away.
                 let label = match r.label() {
-                    Some(label) => text::rich_text(label),
+                    Some(label) => self.label_text(label),
                     None => RichText::plain(id),
                 };
                 self.add_node(Cow::Borrowed(id), r.id.span, label)
@@ -420,7 +455,12 @@ impl<'a> Lowerer<'a> {
                     }
                 },
                 "label" => {
-                    self.fc.nodes[n].label = text::plain(value);
+                    let label = ast::Label {
+                        text: value,
+                        kind: ast::LabelKind::String,
+                        span: entry.value.span,
+                    };
+                    self.fc.nodes[n].label = self.label_text(&label);
                 }
                 "icon" => self.fc.nodes[n].icon = Some(value.to_string()),
                 "img" => self.fc.nodes[n].image = Some(value.to_string()),
@@ -463,11 +503,16 @@ impl<'a> Lowerer<'a> {
         }
         starts.push(ends.len());
         let group = |i: usize| Some(&ends[*starts.get(i)?..*starts.get(i + 1)?]);
-        let links = &self.chain_links[chain.links.clone()];
+        let all_links: &'a [ast::Link] = self.chain_links;
+        let links = &all_links[chain.links.clone()];
         for (i, link) in links.iter().enumerate() {
             let (Some(from), Some(to)) = (group(i), group(i + 1)) else {
                 continue;
             };
+            let label = link
+                .label()
+                .map(|l| self.label_text(l))
+                .filter(|l| !l.is_empty());
             let mut first = true;
             for &a in from {
                 for &b in to {
@@ -501,7 +546,7 @@ impl<'a> Lowerer<'a> {
                         to: t,
                         from_subgraph: None,
                         to_subgraph: None,
-                        label: link.label().map(text::rich_text).filter(|l| !l.is_empty()),
+                        label: label.clone(),
                         stroke: link.stroke,
                         head_start: link.head_start,
                         head_end: link.head_end,

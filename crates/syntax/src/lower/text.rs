@@ -4,7 +4,8 @@
 //! In: an [`crate::ast::Label`] as written. Out: lines of emphasised spans. Mermaid hands
 //! labels to a browser as HTML; liutu draws plain text, so the few constructs people use
 //! (`<br>`, `<b>`, `<i>`, `#quot;`, `&amp;`, "`**bold**`") are resolved here and any
-//! other tag is dropped rather than shown.
+//! other tag is dropped rather than shown. Font Awesome icon codes (`fa:fa-car`) are taken
+//! out: liutu has no icon font ([`strip_icons`]).
 
 use crate::ast::{Label, LabelKind};
 use liutu_model::{RichText, TextLine, TextSpan};
@@ -14,11 +15,6 @@ pub(crate) fn rich_text(label: &Label) -> RichText {
         LabelKind::Markdown => markdown(label.text),
         LabelKind::Text | LabelKind::String => html(label.text),
     }
-}
-
-/// Plain text of a label (ids, titles, tooltips).
-pub(crate) fn plain(text: &str) -> RichText {
-    html(text)
 }
 
 /// Builds lines of spans, merging neighbours with the same emphasis.
@@ -243,6 +239,52 @@ fn split_br(s: &str) -> Vec<&str> {
     parts
 }
 
+/// Font Awesome icons as Mermaid writes them in labels (`fa:fa-car`, `fab:fa-github`):
+/// Mermaid puts the icon there when the page loads Font Awesome, and shows nothing of
+/// the code otherwise. liutu has no icon font. Returns the text without them (and
+/// without the space after each) and the codes found; `None` when there are none.
+pub(crate) fn strip_icons(text: &str) -> Option<(String, Vec<String>)> {
+    const PREFIXES: [&str; 7] = ["fab", "fad", "fak", "fal", "far", "fas", "fa"];
+    if !text.contains(":fa-") {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut icons = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(":fa-") {
+        let before = &rest[..i];
+        let after = &rest[i + 4..];
+        let name_len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or(after.len());
+        // The prefix must start a word: `sofa:fa-x` is text.
+        let start = PREFIXES
+            .iter()
+            .find(|p| before.ends_with(*p))
+            .map(|p| i - p.len())
+            .filter(|&start| {
+                !rest[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            });
+        match start {
+            Some(start) if name_len > 0 => {
+                out.push_str(&rest[..start]);
+                icons.push(rest[start..i + 4 + name_len].to_string());
+                let tail = &after[name_len..];
+                rest = tail.strip_prefix(' ').unwrap_or(tail);
+            }
+            _ => {
+                out.push_str(&rest[..i + 4]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    (!icons.is_empty()).then_some((out, icons))
+}
+
 /// Decodes Mermaid's `#name;` / `#123;` and HTML's `&name;` / `&#123;` / `&#x1F;`.
 /// A `<` produced by decoding is not a tag: it is kept as `\u{0}`-free text by
 /// decoding `lt`/`gt` only after tags were looked for would need two passes, so
@@ -284,4 +326,29 @@ pub(crate) fn decode_entities(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_icons;
+
+    #[test]
+    fn font_awesome_icons_are_taken_out_of_the_text() {
+        assert_eq!(
+            strip_icons("fa:fa-car Car"),
+            Some(("Car".to_string(), vec!["fa:fa-car".to_string()]))
+        );
+        assert_eq!(
+            strip_icons("for fab:fa-twitter and fa:fa-500px!"),
+            Some((
+                "for and !".to_string(),
+                vec!["fab:fa-twitter".to_string(), "fa:fa-500px".to_string()]
+            ))
+        );
+        // Not an icon: inside a word, without a name, without a prefix.
+        assert_eq!(strip_icons("sofa:fa-x"), None);
+        assert_eq!(strip_icons("fa:fa- x"), None);
+        assert_eq!(strip_icons("plain :fa-x"), None);
+        assert_eq!(strip_icons("no icons here"), None);
+    }
 }
