@@ -141,6 +141,25 @@ mod tests {
         assert_eq!(wrap("short", 10, false), vec!["short"]);
         // A word longer than the line is cut, never inside a grapheme.
         assert_eq!(wrap("abcdefghij", 4, false), vec!["abcd", "efgh", "ij"]);
+        // Names and paths break where a reader would, not at the last column that fits.
+        assert_eq!(
+            wrap("DBServer\\:MSSQLSERVER", 20, false),
+            vec!["DBServer\\:", "MSSQLSERVER"]
+        );
+        assert_eq!(
+            wrap("[DBServer\\SharedDbInstance].[DevelopmentDb]", 24, false),
+            vec!["[DBServer\\", "SharedDbInstance].", "[DevelopmentDb]"]
+        );
+        assert_eq!(
+            wrap("src/layout/order.rs", 12, false),
+            vec!["src/layout/", "order.rs"]
+        );
+        assert_eq!(
+            wrap("getOrderStatusFromCache", 12, false),
+            vec!["getOrder", "StatusFrom", "Cache"]
+        );
+        // A break that would leave less than a third of the line is not taken.
+        assert_eq!(wrap("a.bcdefghijkl", 9, false), vec!["a.bcdefgh", "ijkl"]);
         for line in wrap("需求分析 and design-review 设计规划", 7, false) {
             assert!(display_width(&line, false) <= 7, "{line}");
         }

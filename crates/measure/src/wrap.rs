@@ -3,7 +3,9 @@
 //! In: a line of text, a maximum width and a width function (terminal columns or font
 //! pixels). Out: lines no wider than the maximum. Latin text breaks at spaces and after
 //! hyphens; CJK (wide) characters may break before and after each one; a word wider
-//! than a whole line is cut between grapheme clusters, never inside one.
+//! than a whole line is cut where a reader would break it (after `\`, `.`, `:`, between
+//! camelCase parts) when that keeps a third of the line, else between grapheme
+//! clusters, never inside one.
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -55,6 +57,34 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
     out
 }
 
+/// Where a reader would break `word`, too long for a line, keeping at least `least` of
+/// it before the break (a byte offset inside it): after the last separator of names and
+/// paths (`\\ / . : _ , ; | ) ] } >`) or before an opening bracket; failing that, between
+/// a lower-case letter and an upper-case one (`SharedDb|Instance`). `None` when there is
+/// no such place.
+fn natural_break(word: &str, least: &dyn Fn(&str) -> bool) -> Option<usize> {
+    let places: Vec<(usize, char, char)> = word
+        .char_indices()
+        .zip(word.chars().skip(1))
+        .map(|((i, before), after)| (i + before.len_utf8(), before, after))
+        .filter(|&(at, _, _)| least(&word[..at]))
+        .collect();
+    let separator = |&&(_, before, after): &&(usize, char, char)| {
+        matches!(
+            before,
+            '\\' | '/' | '.' | ':' | '_' | ',' | ';' | '|' | ')' | ']' | '}' | '>'
+        ) || matches!(after, '(' | '[' | '{' | '<')
+    };
+    let camel =
+        |&&(_, before, after): &&(usize, char, char)| before.is_lowercase() && after.is_uppercase();
+    places
+        .iter()
+        .rev()
+        .find(separator)
+        .or_else(|| places.iter().rev().find(camel))
+        .map(|&(at, _, _)| at)
+}
+
 /// Breaks `text` into lines no wider than `max` by `width`.
 pub fn wrap_by(text: &str, max: f64, width: &dyn Fn(&str) -> f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
@@ -88,6 +118,10 @@ pub fn wrap_by(text: &str, max: f64, width: &dyn Fn(&str) -> f64) -> Vec<String>
                     if cut.len() == line.len() {
                         break;
                     }
+                    // Where a reader would break it (after `\`, `.`, `:`…, between
+                    // camelCase parts), unless that leaves the line too short.
+                    let at = natural_break(&cut, &|head| width(head) >= max / 3.0);
+                    cut.truncate(at.unwrap_or(cut.len()));
                     line = line[cut.len()..].to_string();
                     lines.push(cut);
                 }
