@@ -5,9 +5,9 @@
 //! Checked in cells (text art) and pixels (graphics): no two nodes overlap; every
 //! frame holds its members and no other node; every edge starts and ends on its nodes'
 //! outlines (in pixels on the shape as drawn, within half a pixel) and passes through no
-//! other node; in cells every edge is orthogonal and no
-//! two edges run along the same cell (identical parallel edges share one route); in
-//! pixels no edge runs through a frame's title.
+//! other node; in cells every edge is orthogonal, never crosses itself, and no two edges
+//! run along the same cell (identical parallel edges share one route); in pixels no edge
+//! runs through a frame's title.
 
 use liutu_layout::{LayoutOptions, layout};
 use liutu_measure::{CellMeasure, FontMeasure, TextMeasure};
@@ -124,6 +124,30 @@ fn check(name: &str, chart: &Flowchart, measure: &dyn TextMeasure) -> Vec<String
                 pts[pts.len() - 1],
                 to
             ));
+        }
+        // In cells, no edge comes back to a cell it has passed: it would cross itself
+        // there (a knot around its own arrowhead, say).
+        if cells {
+            let mut passed = std::collections::HashSet::new();
+            let mut knotted = false;
+            for (k, seg) in pts.windows(2).enumerate() {
+                let (a, b) = (seg[0], seg[1]);
+                // (`f64::signum` is 1 for 0.)
+                let sign = |d: f64| f64::from(i8::from(d > 0.0) - i8::from(d < 0.0));
+                let (dx, dy) = (sign(b.x - a.x), sign(b.y - a.y));
+                let steps = (b.x - a.x).abs().max((b.y - a.y).abs()) as i64;
+                // Each segment after the first starts on the corner the last one ended on.
+                for i in i64::from(k > 0)..=steps {
+                    let cell = (
+                        (a.x + dx * i as f64).floor() as i64,
+                        (a.y + dy * i as f64).floor() as i64,
+                    );
+                    knotted |= !passed.insert(cell);
+                }
+            }
+            if knotted {
+                problems.push(format!("{name}: edge {} crosses itself", edge.id));
+            }
         }
         for seg in pts.windows(2) {
             let (a, b) = (seg[0], seg[1]);

@@ -743,23 +743,64 @@ fn search_leg(
         (leg.from.as_slice(), leg.to.as_slice(), &wide, None),
         (leg.from.as_slice(), leg.to.as_slice(), &wide_loose, None),
     ];
-    for (from, to, costs, corridor) in corridor_attempts.into_iter().flatten().chain(attempts) {
-        let mut work = cap.min(*budget);
-        let before = work;
-        let found = if leg.backwards {
-            find_path(grid, to, from, costs, corridor, scratch, &mut work).map(|mut p| {
-                p.reverse();
-                p
-            })
-        } else {
-            find_path(grid, from, to, costs, corridor, scratch, &mut work)
+    let mut search =
+        |(from, to, costs, corridor): (&[Port], &[Port], &Costs, Option<&Corridor>)| {
+            let mut work = cap.min(*budget);
+            let before = work;
+            let found = if leg.backwards {
+                find_path(grid, to, from, costs, corridor, scratch, &mut work).map(|mut p| {
+                    p.reverse();
+                    p
+                })
+            } else {
+                find_path(grid, from, to, costs, corridor, scratch, &mut work)
+            };
+            *budget -= before - work;
+            found.map(|path| (path, scratch.found_cost))
         };
-        *budget -= before - work;
-        if found.is_some() {
-            return found;
+    let mut tried = corridor_attempts
+        .into_iter()
+        .flatten()
+        .chain(attempts)
+        .peekable();
+    while let Some(attempt) = tried.next() {
+        let Some((path, cost)) = search(attempt) else {
+            continue;
+        };
+        // Through the chosen ports, a path that winds (more bends than a jog and a
+        // detour) may be forced by a port placed for a neighbour that went elsewhere:
+        // the next attempt, with every port, is taken instead when it is cheaper.
+        let preferred = std::ptr::eq(attempt.0, pf.as_slice())
+            && std::ptr::eq(attempt.1, pt.as_slice())
+            && (leg.from_preferred.is_some() || leg.to_preferred.is_some());
+        if preferred
+            && winds(&path)
+            && let Some(next) = tried.peek().copied()
+            && let Some((other, other_cost)) = search(next)
+            && other_cost < cost
+        {
+            return Some(other);
         }
+        return Some(path);
     }
     None
+}
+
+/// How many times a cell path turns.
+fn bends(path: &[Cell]) -> usize {
+    path.windows(3)
+        .filter(|w| (w[0].0 == w[1].0) != (w[1].0 == w[2].0))
+        .count()
+}
+
+/// True when a path turns more than a jog and a detour need and is over twice as long as
+/// the way between its ends: it winds around something.
+fn winds(path: &[Cell]) -> bool {
+    let (Some(a), Some(b)) = (path.first(), path.last()) else {
+        return false;
+    };
+    let direct = ((a.0 - b.0).abs() + (a.1 - b.1).abs()) as usize;
+    bends(path) > 4 && path.len() > 2 * (direct + 2)
 }
 
 /// Straight out, across, straight in, ignoring obstacles: an edge is never dropped,

@@ -64,6 +64,8 @@ pub struct Scratch {
     /// `Dir::index`).
     goals: Vec<(usize, u8)>,
     queue: BucketQueue,
+    /// The cost of the last path found.
+    pub found_cost: u32,
 }
 
 /// What the search knows of a state; only meaningful when `stamp` is the current
@@ -308,6 +310,17 @@ pub fn find_path(
                 .push(g + heuristic(p.cell.0, p.cell.1, p.dir), g, s);
         }
     }
+    // A path never comes back to where it started: it would cross itself there (the
+    // cell holds its tee stem). The start states are queued; their cells are closed.
+    let seeded: Vec<usize> = from
+        .iter()
+        .filter(|p| usable(cells, p))
+        .map(|p| window.index(p.cell.0, p.cell.1))
+        .collect();
+    for i in seeded {
+        scratch.cells[i] |= BLOCKED;
+    }
+    let cells = &scratch.cells;
     let decode = |s: u32| -> (i32, i32, Dir) {
         let (x, y) = window.cell(s as usize / 4);
         (x, y, Dir::ALL[(s % 4) as usize])
@@ -331,6 +344,7 @@ pub fn find_path(
                 .iter()
                 .any(|&(goal, dirs)| goal == cell && dirs & (1 << arrived.index()) != 0)
         {
+            scratch.found_cost = g;
             return Some(walk_back(cell, arrived, records, &window));
         }
         let crossing_here = (here & EDGE_HORIZONTAL != 0 && arrived.is_vertical())
@@ -363,6 +377,16 @@ pub fn find_path(
                 continue;
             }
             let is_target = next & GOAL != 0;
+            // Nor does it pass through a target cell other than into its object: the
+            // arrowhead is drawn there.
+            if is_target
+                && !scratch
+                    .goals
+                    .iter()
+                    .any(|&(goal, dirs)| goal == next_cell && dirs & (1 << d.index()) != 0)
+            {
+                continue;
+            }
             let mut step = costs.step;
             if bend {
                 step += costs.bend;
