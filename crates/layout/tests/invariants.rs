@@ -5,9 +5,9 @@
 //! Checked in cells (text art) and pixels (graphics): no two nodes overlap; every
 //! frame holds its members and no other node; every edge starts and ends on its nodes'
 //! outlines (in pixels on the shape as drawn, within half a pixel) and passes through no
-//! other node; in cells every edge is orthogonal, never crosses itself, and no two edges
-//! run along the same cell (identical parallel edges share one route); in pixels no edge
-//! runs through a frame's title.
+//! other node nor another edge's label; in cells every edge is orthogonal, never crosses
+//! itself, and no two edges run along the same cell (identical parallel edges share one
+//! route); in pixels no edge runs through a frame's title.
 
 use liutu_layout::{LayoutOptions, layout};
 use liutu_measure::{CellMeasure, FontMeasure, TextMeasure};
@@ -193,6 +193,33 @@ fn check(name: &str, chart: &Flowchart, measure: &dyn TextMeasure) -> Vec<String
                         }
                     }
                 }
+            }
+        }
+    }
+    // No edge runs through another edge's label (its own runs through the middle).
+    for (li, labelled) in scene.edges.iter().enumerate() {
+        let Some(label) = &labelled.label else {
+            continue;
+        };
+        let r = label.rect;
+        let inner = if cells {
+            Rect::new(r.x - 0.5, r.y - 0.5, r.width, r.height)
+        } else {
+            Rect::new(r.x + 1.0, r.y + 1.0, r.width - 2.0, r.height - 2.0)
+        };
+        for (ei, edge) in scene.edges.iter().enumerate() {
+            let own = ei == li || edge.points == labelled.points;
+            if !own
+                && edge.stroke != liutu_model::Stroke::Invisible
+                && edge
+                    .points
+                    .windows(2)
+                    .any(|w| segment_hits(w[0], w[1], &inner))
+            {
+                problems.push(format!(
+                    "{name}: edge {} runs through the label of {}",
+                    edge.id, labelled.id
+                ));
             }
         }
     }
