@@ -218,11 +218,17 @@ pub enum Shape {
     TaggedDocument,
     TaggedRect,
     Text,
+    /// A data store of a data-flow diagram: two lines, above and below the label.
+    DataStore,
+    /// A cloud of bumps around the label.
+    Cloud,
+    /// An explosion: a box whose sides curve in between spikes.
+    Bang,
 }
 
 impl Shape {
     /// Every shape, for exhaustive tests and docs.
-    pub const ALL: [Shape; 45] = [
+    pub const ALL: [Shape; 48] = [
         Shape::Rect,
         Shape::Rounded,
         Shape::Stadium,
@@ -268,6 +274,9 @@ impl Shape {
         Shape::TaggedDocument,
         Shape::TaggedRect,
         Shape::Text,
+        Shape::DataStore,
+        Shape::Cloud,
+        Shape::Bang,
     ];
 
     /// Mermaid's v11 shape names and aliases (`@{ shape: NAME }`), case-insensitive.
@@ -323,6 +332,9 @@ impl Shape {
             "tag-doc" | "tagged-document" => Shape::TaggedDocument,
             "tag-rect" | "tag-proc" | "tagged-process" | "tagged-rectangle" => Shape::TaggedRect,
             "text" => Shape::Text,
+            "datastore" | "data-store" => Shape::DataStore,
+            "cloud" => Shape::Cloud,
+            "bang" => Shape::Bang,
             _ => return None,
         })
     }
@@ -478,6 +490,10 @@ impl Shape {
             "tagged-process",
             "tagged-rectangle",
             "text",
+            "datastore",
+            "data-store",
+            "cloud",
+            "bang",
         ]
     }
 }

@@ -297,6 +297,10 @@ fn write_parts(w: &mut Writer, parts: &[Part], paint: &Paint) {
                 w.attr("fill", &paint.stroke);
                 paint.apply_stroke(w);
             }
+            Role::Fill => {
+                w.attr("class", "label-container");
+                paint.apply_fill(w);
+            }
         }
         w.empty();
     }

@@ -51,6 +51,14 @@ impl Paint {
         self.apply_stroke(w);
     }
 
+    /// Writes the fill and no stroke (for a filled part whose lines are drawn apart).
+    pub fn apply_fill(&self, w: &mut Writer) {
+        w.attr("fill", &self.fill)
+            .attr_opt("fill-opacity", self.fill_opacity.as_deref())
+            .attr("stroke", "none")
+            .attr_opt("opacity", self.opacity.as_deref());
+    }
+
     /// Writes only the stroke attributes (for lines drawn inside a shape).
     pub fn apply_stroke(&self, w: &mut Writer) {
         w.attr("stroke", &self.stroke)

@@ -62,6 +62,7 @@ pub fn draw_node(canvas: &mut Canvas, node: &Node) {
             | Shape::FilledCircle
             | Shape::CrossedCircle
             | Shape::Delay
+            | Shape::Cloud
     );
     if round {
         for (x, y) in [(x0, y0), (x1, y0), (x0, y1), (x1, y1)] {

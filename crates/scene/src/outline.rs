@@ -41,6 +41,7 @@ pub fn fills_its_box(shape: Shape) -> bool {
             | Shape::TaggedRect
             | Shape::ForkJoin
             | Shape::Text
+            | Shape::DataStore
             | Shape::Comment
             | Shape::BraceRight
             | Shape::Braces

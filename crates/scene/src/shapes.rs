@@ -22,6 +22,8 @@ pub enum Role {
     Line,
     /// Filled with the stroke colour (fork bars, junction dots).
     Solid,
+    /// Filled with the node fill, not stroked (a data store, whose lines are apart).
+    Fill,
 }
 
 /// One command of a [`Path`], in absolute pixels.
@@ -164,6 +166,40 @@ fn document(x: f64, y: f64, w: f64, h: f64) -> Path {
     let mut p = Path::new();
     p.move_to(x, y).line_to(x + w, y).line_to(x + w, y + h - a);
     wavy_bottom(&mut p, x, w, y + h, a);
+    p.close();
+    p
+}
+
+/// How far a cloud's bumps reach out from the box around its label, at most.
+pub const CLOUD_BULGE: f64 = 12.0;
+
+/// How far the bumps of a cloud `w` by `h` reach in from its box.
+fn cloud_bulge(w: f64, h: f64) -> f64 {
+    (w.min(h) / 6.0).min(CLOUD_BULGE)
+}
+
+/// A closed path through `corners` (clockwise on screen), each side cut into as many
+/// pieces as `pieces` says (top, right, bottom, left) and each piece a curve whose middle
+/// lies `depth` out from the straight line (in, when `depth` is negative).
+fn scalloped(corners: [(f64, f64); 4], pieces: [usize; 4], depth: f64) -> Path {
+    let mut p = Path::new();
+    p.move_to(corners[0].0, corners[0].1);
+    for side in 0..4 {
+        let (a, b) = (corners[side], corners[(side + 1) % 4]);
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let length = dx.hypot(dy).max(f64::EPSILON);
+        // Clockwise on screen (y down), the outside is to the left of the way.
+        let (nx, ny) = (dy / length, -dx / length);
+        let n = pieces[side].max(1);
+        for k in 0..n {
+            let t0 = k as f64 / n as f64;
+            let t1 = (k + 1) as f64 / n as f64;
+            let (mx, my) = (a.0 + dx * (t0 + t1) / 2.0, a.1 + dy * (t0 + t1) / 2.0);
+            // A quadratic curve's middle is halfway between its chord and its control.
+            let (cx, cy) = (mx + nx * 2.0 * depth, my + ny * 2.0 * depth);
+            p.quad_to(cx, cy, a.0 + dx * t1, a.1 + dy * t1);
+        }
+    }
     p.close();
     p
 }
@@ -388,6 +424,30 @@ pub fn parts(shape: Shape, bounds: &Rect) -> Vec<Part> {
             (x + 0.8 * w, y),
         ])],
         Shape::Document => vec![path(Outline, &document(x, y, w, h))],
+        Shape::DataStore => {
+            let mut lines = Path::new();
+            lines
+                .move_to(x, y)
+                .line_to(r, y)
+                .move_to(x, b)
+                .line_to(r, b);
+            vec![part(Fill, rect(x, y, w, h, 0.0)), path(Line, &lines)]
+        }
+        Shape::Cloud => {
+            // Bumps out from a box inset by their depth: three along the top and the
+            // bottom, two down each side.
+            let d = cloud_bulge(w, h);
+            let (x0, y0, x1, y1) = (x + d, y + d, r - d, b - d);
+            let corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)];
+            vec![path(Outline, &scalloped(corners, [3, 2, 3, 2], d))]
+        }
+        Shape::Bang => {
+            // Spikes at the box's corners and along its sides, the sides curving in
+            // between them: four pieces along the top and the bottom, three down each side.
+            let depth = (w.min(h) / 8.0).min(12.0);
+            let corners = [(x, y), (r, y), (r, b), (x, b)];
+            vec![path(Outline, &scalloped(corners, [4, 3, 4, 3], -depth))]
+        }
         Shape::LinedDocument => {
             let inset = 8.0_f64.min(w / 4.0);
             let mut line = Path::new();

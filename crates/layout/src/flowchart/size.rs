@@ -83,6 +83,15 @@ fn pixel_size(shape: Shape, w: f64, h: f64) -> (f64, f64) {
         Shape::Stadium => (w + h / 2.0 + pad * 2.0, h + pad * 2.0),
         Shape::Cylinder | Shape::LinedCylinder => (w + pad * 2.0, h + pad * 2.0 + 20.0),
         Shape::Text => (w + 4.0, h + 4.0),
+        // Mermaid pads a data store's label twice as wide as a rectangle's.
+        Shape::DataStore => (w + pad * 4.0, h + pad * 2.0),
+        // Half a padding around the label, then room for the bumps outside that.
+        Shape::Cloud => {
+            let bulge = liutu_scene::shapes::CLOUD_BULGE;
+            (w + pad + 2.0 * bulge, h + pad + 2.0 * bulge)
+        }
+        // Room for the sides to curve in between the spikes, as Mermaid sizes it.
+        Shape::Bang => (w + pad * 5.0, h + pad * 4.0),
         _ => (w + pad * 2.0, h + pad * 2.0),
     }
 }

@@ -79,9 +79,6 @@ fn distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-/// Shape names Mermaid 11 accepts that the model has no variant for yet.
-const UNMODELLED_SHAPES: &[&str] = &["datastore", "data-store", "bang", "cloud"];
-
 /// Where an edge end points.
 #[derive(Clone, Copy)]
 enum End {
@@ -435,15 +432,6 @@ impl<'a> Lowerer<'a> {
             match entry.key.value {
                 "shape" => match Shape::from_name(value) {
                     Some(s) => self.fc.nodes[n].shape = s,
-                    None if UNMODELLED_SHAPES
-                        .contains(&value.trim().to_ascii_lowercase().as_str()) =>
-                    {
-                        self.fc.nodes[n].shape = Shape::Rect;
-                        self.diags.push(Diagnostic::warning(
-                            entry.value.span,
-                            format!("shape `{value}` is not drawn by liutu yet; it is drawn as a rectangle"),
-                        ));
-                    }
                     None => {
                         let mut d =
                             Diagnostic::error(entry.value.span, format!("unknown shape `{value}`"));
