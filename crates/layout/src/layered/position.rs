@@ -209,7 +209,8 @@ fn place_row(
 /// end's other links on that side — or, for a link without dummies, leads to one of its
 /// middle neighbours there, so a node with a fan of links stays over its middle.
 /// Sweeps settle on medians, which leaves such pairs a step apart more often than not;
-/// each step is a jog in the drawing.
+/// each step is a jog in the drawing. In text art a labelled link whose ends both stay
+/// lines up its label with one of them instead.
 fn straighten(
     g: &LayerGraph,
     x: &mut [f64],
@@ -246,7 +247,7 @@ fn straighten(
     for _ in 0..3 {
         let mut moved = false;
         // Whole chains: a link between two nodes, through its dummies and label.
-        for chain in g.chains.iter().flatten() {
+        'chains: for chain in g.chains.iter().flatten() {
             let (Some(&a), Some(&b)) = (chain.nodes.first(), chain.nodes.last()) else {
                 continue;
             };
@@ -292,7 +293,30 @@ fn straighten(
                         x[v] = target;
                     }
                     moved = true;
-                    break;
+                    continue 'chains;
+                }
+            }
+            // In text art, when neither end may follow, a labelled link's label and
+            // dummies alone may line up with an end (the one with fewer links first): one
+            // jog, at the other end, instead of one before the label and one after it.
+            // (Doing the same for links without a label cost crossings on big charts.)
+            if spacing.integral && chain.label.is_some() {
+                let mut lines = [(x[b] + ob, cost(b)), (x[a] + oa, cost(a))];
+                if cost(a) < cost(b) {
+                    lines.swap(0, 1);
+                }
+                for (line, _) in lines {
+                    let fits = inner.iter().all(|&v| {
+                        let (lo, hi) = room(x, v);
+                        line >= lo - 1e-9 && line <= hi + 1e-9
+                    });
+                    if fits && inner.iter().any(|&v| (x[v] - line).abs() > 1e-9) {
+                        for &v in inner {
+                            x[v] = line;
+                        }
+                        moved = true;
+                        break;
+                    }
                 }
             }
         }
@@ -383,7 +407,13 @@ pub fn assign_along(
         start[r] = cursor;
         cursor += size[r];
         if r + 1 < ranks {
-            cursor += spacing.rank_sep + jogs[r] as f64 * spacing.track_sep;
+            let mut gap = spacing.rank_sep + jogs[r] as f64 * spacing.track_sep;
+            // In text art an edge leaves straight out of its port and arrives straight
+            // into the next, so a jog between them needs a row of its own: three at least.
+            if spacing.integral && jogs[r] > 0 {
+                gap = gap.max(3.0);
+            }
+            cursor += gap;
         }
     }
     (start, size, cursor)
