@@ -168,8 +168,8 @@ fn widen_for_ports(chart: &Flowchart, directions: &[Direction], sizes: &mut [(f6
     let mut incoming = vec![0usize; chart.nodes.len()];
     let mut seen = std::collections::HashSet::new();
     for e in &chart.edges {
-        // Identical parallel edges are drawn as one.
-        if e.from != e.to && seen.insert(routing_key(e)) {
+        // Identical parallel edges are drawn as one; labelled edges never are.
+        if e.from != e.to && routing_key(e).is_none_or(|key| seen.insert(key)) {
             outgoing[e.from] += 1;
             incoming[e.to] += 1;
         }
