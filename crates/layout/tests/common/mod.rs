@@ -1,6 +1,9 @@
 //! Helpers the layout tests share: a chart read from Mermaid source, laid out in pixels,
 //! and a node's box found by id.
 
+// Each test binary compiles this module and uses only some of it.
+#![allow(dead_code)]
+
 use liutu_layout::{LayoutOptions, layout};
 use liutu_measure::FontMeasure;
 use liutu_model::Diagram;
