@@ -26,6 +26,18 @@ struct Cells {
 }
 
 impl Cells {
+    /// Where an edge enters and leaves a label it runs through: the cells just outside
+    /// its middle, before and after it along the flow.
+    fn label_ends(&self, vertical: bool) -> [Cell; 2] {
+        let (cx, cy) = self.center();
+        let (x, y) = (cx.floor() as i32, cy.floor() as i32);
+        if vertical {
+            [(x, self.y0 - 1), (x, self.y1 + 1)]
+        } else {
+            [(self.x0 - 1, y), (self.x1 + 1, y)]
+        }
+    }
+
     fn of(r: &Rect, pitch: f64) -> Cells {
         let x0 = (r.x / pitch).floor() as i32;
         let y0 = (r.y / pitch).floor() as i32;
@@ -128,6 +140,16 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
     }
     for r in l.label_rects.iter().flatten() {
         grid.block(Cells::of(r, pitch).grid_rect(), false);
+    }
+    // The cells where an edge enters and leaves its label are kept for it: an edge
+    // routed earlier running across one would make it come in from the side.
+    let label_ends = |e: usize| {
+        l.label_rects[e].map(|r| Cells::of(&r, pitch).label_ends(!l.edge_flow[e].is_horizontal()))
+    };
+    for e in 0..l.chart.edges.len() {
+        for (x, y) in label_ends(e).into_iter().flatten() {
+            grid.update(x, y, |u| u.edge_fixed = true);
+        }
     }
 
     let anchor_cells = |a: Anchor| match a {
@@ -339,6 +361,9 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
             .map_or(Anchor::Node(edge.to), Anchor::Cluster);
         let (fc, tc) = (anchor_cells(from), anchor_cells(to));
         let label = l.label_rects[e].map(|r| Cells::of(&r, pitch));
+        for (x, y) in label_ends(e).into_iter().flatten() {
+            grid.update(x, y, |u| u.edge_fixed = false);
+        }
         // Search first near the way the layout kept for the edge through the ranks.
         let stations = l.ways[e].as_ref().map_or(&[][..], |w| &w.stations[..]);
         let corridor = (!stations.is_empty() && from != to).then(|| {
@@ -584,10 +609,11 @@ fn route_one(
     let before_first = if vertical { fcy <= lcy } else { fcx <= lcx };
     let port = |cell: Cell, dir: Dir| Port { cell, dir, cost: 0 };
     let (x, y) = centre;
+    let [before, after] = lab.label_ends(vertical);
     let (near_end, far_end, sides) = if vertical {
         (
-            port((x, lab.y0 - 1), Dir::North),
-            port((x, lab.y1 + 1), Dir::South),
+            port(before, Dir::North),
+            port(after, Dir::South),
             [
                 port((lab.x0 - 1, y), Dir::West),
                 port((lab.x1 + 1, y), Dir::East),
@@ -595,8 +621,8 @@ fn route_one(
         )
     } else {
         (
-            port((lab.x0 - 1, y), Dir::West),
-            port((lab.x1 + 1, y), Dir::East),
+            port(before, Dir::West),
+            port(after, Dir::East),
             [
                 port((x, lab.y0 - 1), Dir::North),
                 port((x, lab.y1 + 1), Dir::South),
