@@ -774,15 +774,17 @@ fn search_leg(
             let mut work = cap.min(*budget);
             let before = work;
             let found = if leg.backwards {
-                find_path(grid, to, from, costs, corridor, scratch, &mut work).map(|mut p| {
-                    p.reverse();
-                    p
-                })
+                find_path(grid, to, from, costs, corridor, scratch, &mut work).map(
+                    |(mut p, cost)| {
+                        p.reverse();
+                        (p, cost)
+                    },
+                )
             } else {
                 find_path(grid, from, to, costs, corridor, scratch, &mut work)
             };
             *budget -= before - work;
-            found.map(|path| (path, scratch.found_cost))
+            found
         };
     let mut tried = corridor_attempts
         .into_iter()

@@ -64,8 +64,6 @@ pub struct Scratch {
     /// `Dir::index`).
     goals: Vec<(usize, u8)>,
     queue: BucketQueue,
-    /// The cost of the last path found.
-    pub found_cost: u32,
 }
 
 /// What the search knows of a state; only meaningful when `stamp` is the current
@@ -167,9 +165,9 @@ fn load(
 }
 
 /// The cheapest path from one of `from` to one of `to`: the cells from the start port's
-/// cell to the end port's cell inclusive. `work` counts expanded states; the search
-/// gives up (None) when it runs out. With a `corridor`, only its cells (within
-/// `costs.window`, if that is set too) are searched.
+/// cell to the end port's cell inclusive, and what it costs. `work` counts expanded
+/// states; the search gives up (None) when it runs out. With a `corridor`, only its cells
+/// (within `costs.window`, if that is set too) are searched.
 pub fn find_path(
     grid: &Grid,
     from: &[Port],
@@ -178,7 +176,7 @@ pub fn find_path(
     corridor: Option<&Corridor>,
     scratch: &mut Scratch,
     work: &mut u64,
-) -> Option<Vec<(i32, i32)>> {
+) -> Option<(Vec<(i32, i32)>, u32)> {
     // The searched window, within the grid and the corridor's bounds.
     let (mut wx0, mut wy0, mut wx1, mut wy1) = (0, 0, grid.width - 1, grid.height - 1);
     for (x0, y0, x1, y1) in costs
@@ -344,8 +342,7 @@ pub fn find_path(
                 .iter()
                 .any(|&(goal, dirs)| goal == cell && dirs & (1 << arrived.index()) != 0)
         {
-            scratch.found_cost = g;
-            return Some(walk_back(cell, arrived, records, &window));
+            return Some((walk_back(cell, arrived, records, &window), g));
         }
         let crossing_here = (here & EDGE_HORIZONTAL != 0 && arrived.is_vertical())
             || (here & EDGE_VERTICAL != 0 && !arrived.is_vertical())
@@ -467,6 +464,7 @@ mod tests {
             &mut Scratch::default(),
             &mut 100_000,
         )
+        .map(|(cells, _)| cells)
     }
 
     fn obstacle(grid: &mut Grid) {
@@ -491,6 +489,31 @@ mod tests {
         // The last step heads into the target (straight arrival).
         let n = path.len();
         assert_eq!(path[n - 2], (4, 6));
+    }
+
+    /// With one row to jog in and no turn in the first cell, the only ways to a target one
+    /// column over loop back through the start cell or pass sideways through the target:
+    /// both would cross the path itself, so there is no path.
+    #[test]
+    fn never_crosses_itself() {
+        let mut grid = Grid::new(7, 5);
+        let row = |y0, y1| CellRect {
+            x0: 0,
+            y0,
+            x1: 6,
+            y1,
+        };
+        grid.block(row(0, 0), false);
+        grid.block(row(3, 4), false);
+        assert_eq!(
+            search(&grid, ((2, 1), Dir::South), ((3, 2), Dir::North), None),
+            None
+        );
+        // Straight below, the target is reached.
+        assert_eq!(
+            search(&grid, ((3, 1), Dir::South), ((3, 2), Dir::North), None),
+            Some(vec![(3, 1), (3, 2)])
+        );
     }
 
     #[test]
