@@ -113,3 +113,29 @@ fn a_parent_stays_over_the_middle_of_its_fan() {
         );
     }
 }
+
+/// In text art a labelled edge steps sideways once: its label lines up with one of its
+/// ends instead of sitting between their rows (it stepped before the label and after).
+#[test]
+fn a_labelled_edge_jogs_once_in_text_art() {
+    for source in [
+        "flowchart LR\nA[Start] -->|ok| B[Build]\nA --> C[Other]",
+        "flowchart LR\nA[Start] -->|ok| B[Build]\nA -->|fail| C[Report]",
+    ] {
+        let scene = layout(
+            &diagram(source),
+            &liutu_measure::CellMeasure::default(),
+            &LayoutOptions::default(),
+        );
+        for edge in scene.edges.iter().filter(|e| e.label.is_some()) {
+            // Both ends, and two corners at most.
+            assert!(
+                edge.points.len() <= 4,
+                "{source}: {} turns {} times: {:?}",
+                edge.id,
+                edge.points.len() - 2,
+                edge.points
+            );
+        }
+    }
+}

@@ -301,11 +301,11 @@ fn straighten(
             // jog, at the other end, instead of one before the label and one after it.
             // (Doing the same for links without a label cost crossings on big charts.)
             if spacing.integral && chain.label.is_some() {
-                let mut lines = [(x[b] + ob, cost(b)), (x[a] + oa, cost(a))];
+                let mut lines = [x[b] + ob, x[a] + oa];
                 if cost(a) < cost(b) {
                     lines.swap(0, 1);
                 }
-                for (line, _) in lines {
+                for line in lines {
                     let fits = inner.iter().all(|&v| {
                         let (lo, hi) = room(x, v);
                         line >= lo - 1e-9 && line <= hi + 1e-9
