@@ -280,6 +280,7 @@ fn known(key: &str, kind: Kind) -> Known {
         Some((section_kind, _)) => section_kind != kind,
         None => !rest.is_empty(),
     };
+    // Top-level `wrap` is read by sequence diagrams only.
     if elsewhere || listed(NO_EFFECT, key) || (kind == Kind::Flowchart && key == "wrap") {
         Known::NoEffect
     } else {

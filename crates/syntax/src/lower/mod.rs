@@ -2,7 +2,8 @@
 //!
 //! In: the parsed [`Tree`] and the source. Out: a [`Diagram`] with every id resolved to
 //! an index, plus the diagnostics only whole-diagram knowledge can find (unknown shape
-//! names, `linkStyle` past the last edge, styles on unknown nodes, unknown config keys).
+//! names, `linkStyle` past the last edge, styles on unknown nodes, Font Awesome icons in
+//! labels); [`config`] checks the config keys, for the reader that knows the diagram's kind.
 //!
 //! Mermaid's rules kept here: nodes are numbered in order of first mention; a later
 //! mention with brackets replaces the label and shape; a node belongs to the first
