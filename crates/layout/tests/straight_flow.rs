@@ -115,12 +115,15 @@ fn a_parent_stays_over_the_middle_of_its_fan() {
 }
 
 /// In text art a labelled edge steps sideways once: its label lines up with one of its
-/// ends instead of sitting between their rows (it stepped before the label and after).
+/// ends instead of sitting between their rows (it stepped before the label and after),
+/// and the edge runs through the label's middle where the port beyond it is.
 #[test]
 fn a_labelled_edge_jogs_once_in_text_art() {
     for source in [
         "flowchart LR\nA[Start] -->|ok| B[Build]\nA --> C[Other]",
         "flowchart LR\nA[Start] -->|ok| B[Build]\nA -->|fail| C[Report]",
+        // A label of even width: its middle is rounded as the port below it is.
+        "flowchart TD\nA[开始] -->|成功| B[下一步]\nA -->|ab| C[Other]",
     ] {
         let scene = layout(
             &diagram(source),

@@ -26,18 +26,6 @@ struct Cells {
 }
 
 impl Cells {
-    /// Where an edge enters and leaves a label it runs through: the cells just outside
-    /// its middle, before and after it along the flow.
-    fn label_ends(&self, vertical: bool) -> [Cell; 2] {
-        let (cx, cy) = self.center();
-        let (x, y) = (cx.floor() as i32, cy.floor() as i32);
-        if vertical {
-            [(x, self.y0 - 1), (x, self.y1 + 1)]
-        } else {
-            [(self.x0 - 1, y), (self.x1 + 1, y)]
-        }
-    }
-
     fn of(r: &Rect, pitch: f64) -> Cells {
         let x0 = (r.x / pitch).floor() as i32;
         let y0 = (r.y / pitch).floor() as i32;
@@ -144,7 +132,7 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
     // The cells where an edge enters and leaves its label are kept for it: an edge
     // routed earlier running across one would make it come in from the side.
     let label_ends = |e: usize| {
-        l.label_rects[e].map(|r| Cells::of(&r, pitch).label_ends(!l.edge_flow[e].is_horizontal()))
+        l.label_rects[e].map(|r| LabelCells::of(&r, pitch).ends(!l.edge_flow[e].is_horizontal()))
     };
     for e in 0..l.chart.edges.len() {
         for (x, y) in label_ends(e).into_iter().flatten() {
@@ -360,7 +348,7 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
             .to_subgraph
             .map_or(Anchor::Node(edge.to), Anchor::Cluster);
         let (fc, tc) = (anchor_cells(from), anchor_cells(to));
-        let label = l.label_rects[e].map(|r| Cells::of(&r, pitch));
+        let label = l.label_rects[e].map(|r| LabelCells::of(&r, pitch));
         for (x, y) in label_ends(e).into_iter().flatten() {
             grid.update(x, y, |u| u.edge_fixed = false);
         }
@@ -519,6 +507,38 @@ fn ports(c: &Cells, other: (f64, f64), flow: Direction, sides: &[Dir]) -> Vec<Po
 /// widths centred on one line get the same value, so their ports line up. (The middle
 /// of the cells a box touches would not: a box's edges fall at different places in their
 /// cells.)
+/// The cells of an edge label, and the one its edge runs through.
+#[derive(Debug, Clone, Copy)]
+struct LabelCells {
+    cells: Cells,
+    /// The label's middle, rounded as ports round where their edge goes (half up), so
+    /// that a port lined up with the label meets its edge without a step.
+    middle: Cell,
+}
+
+impl LabelCells {
+    fn of(r: &Rect, pitch: f64) -> LabelCells {
+        let cells = Cells::of(r, pitch);
+        let (cx, cy) = centre_cell(r, pitch);
+        let middle = (
+            (cx.round() as i32).clamp(cells.x0, cells.x1),
+            (cy.round() as i32).clamp(cells.y0, cells.y1),
+        );
+        LabelCells { cells, middle }
+    }
+
+    /// Where its edge enters and leaves it: the cells just outside its middle, before
+    /// and after it along the flow.
+    fn ends(&self, vertical: bool) -> [Cell; 2] {
+        let (c, (x, y)) = (&self.cells, self.middle);
+        if vertical {
+            [(x, c.y0 - 1), (x, c.y1 + 1)]
+        } else {
+            [(c.x0 - 1, y), (c.x1 + 1, y)]
+        }
+    }
+}
+
 fn centre_cell(r: &Rect, pitch: f64) -> (f64, f64) {
     let c = r.center();
     (c.x / pitch - 0.5, c.y / pitch - 0.5)
@@ -540,7 +560,7 @@ struct Request<'a> {
     from: Cells,
     to: Cells,
     self_loop: bool,
-    label: Option<Cells>,
+    label: Option<LabelCells>,
     flow: Direction,
     /// Ports chosen ahead so that edges sharing a side keep their order.
     from_port: Option<Port>,
@@ -578,8 +598,8 @@ fn route_one(
     } else {
         (&Dir::ALL, &Dir::ALL)
     };
-    let target_center = r.label.map_or(r.to.center(), |l| l.center());
-    let source_center = r.label.map_or(r.from.center(), |l| l.center());
+    let target_center = r.label.map_or(r.to.center(), |l| l.cells.center());
+    let source_center = r.label.map_or(r.from.center(), |l| l.cells.center());
     let start = ports(&r.from, target_center, r.flow, from_sides);
     let end = ports(&r.to, source_center, r.flow, to_sides);
     let (from_port, to_port) = if r.self_loop {
@@ -588,7 +608,7 @@ fn route_one(
         (r.from_port, r.to_port)
     };
 
-    let Some(lab) = r.label else {
+    let Some(label) = r.label else {
         let leg = Leg {
             corridor: r.corridor,
             from: start,
@@ -603,13 +623,14 @@ fn route_one(
     // Enter the label on the side facing the source, leave on the other; the line runs
     // through its middle, hidden by the text. When that is impossible (a label right
     // above a frame's title), the sides across the flow are tried too.
+    let lab = label.cells;
     let (lcx, lcy) = lab.center();
-    let centre = (lcx.floor() as i32, lcy.floor() as i32);
+    let centre = label.middle;
     let (fcx, fcy) = r.from.center();
     let before_first = if vertical { fcy <= lcy } else { fcx <= lcx };
     let port = |cell: Cell, dir: Dir| Port { cell, dir, cost: 0 };
     let (x, y) = centre;
-    let [before, after] = lab.label_ends(vertical);
+    let [before, after] = label.ends(vertical);
     let (near_end, far_end, sides) = if vertical {
         (
             port(before, Dir::North),
