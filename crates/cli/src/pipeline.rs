@@ -48,7 +48,13 @@ pub fn run(args: &RenderArgs) -> Result<(), Failure> {
         return Err(format!("{}: no diagram found", source.name).into());
     };
     if let Some(path) = &args.config {
-        crate::config_file::apply(&mut diagram, crate::config_file::read(path)?);
+        let settings = crate::config_file::read(path)?;
+        if !args.quiet {
+            for warning in liutu_syntax::shared_config_warnings(&settings) {
+                eprintln!("warning: config file {}: {warning}", path.display());
+            }
+        }
+        crate::config_file::apply(&mut diagram, settings);
     }
     // Counts first, then the layout's own estimate: both before any layout work.
     limits

@@ -396,6 +396,47 @@ fn mermaid_cli_flags_config_css_id_prefix_and_png_size() {
     let bytes = std::fs::read(&png).unwrap();
     let width = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
     assert_eq!(width, 640);
+    // Keys no diagram reads, and misspelt ones, are named once; the rest are quiet, and
+    // so is everything with -q.
+    std::fs::write(
+        &config,
+        r#"{"theme": "dark", "fontSize": 20, "flowchart": {"curve": "linear", "nodeSpaceing": 5},
+            "sequence": {"mirrorActors": false, "actorFontSize": 12}, "gantt": {"barHeight": 20},
+            "securityLevel": "loose"}"#,
+    )
+    .unwrap();
+    let out = liutu(
+        &["examples/server-integration.mmd", "-c", &config_arg],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("warning"))
+        .collect();
+    assert_eq!(warnings.len(), 3, "{stderr}");
+    for named in [
+        "`fontSize`",
+        "`flowchart.nodeSpaceing`",
+        "`sequence.actorFontSize`",
+    ] {
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains(named) && w.contains("mermaid.json")),
+            "{named}: {stderr}"
+        );
+    }
+    assert!(
+        stderr.contains("did you mean `flowchart.nodeSpacing`?"),
+        "{stderr}"
+    );
+    let quiet = liutu(
+        &["examples/server-integration.mmd", "-c", &config_arg, "-q"],
+        None,
+    );
+    assert!(quiet.stderr.is_empty());
     // A broken config file is an error naming it.
     std::fs::write(&config, "{bad json").unwrap();
     let out = liutu(

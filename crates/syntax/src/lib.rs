@@ -16,6 +16,7 @@ mod sequence;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use liutu_model::Span;
+pub use lower::config::shared_warnings as shared_config_warnings;
 pub use lower::nearest;
 
 /// The result of reading a source text.

@@ -288,59 +288,87 @@ fn known(key: &str, kind: Kind) -> Known {
     }
 }
 
+/// What to say of one key and its value, for a config that applies to diagrams of
+/// `kinds`: messages, each with a hint when there is one. `drawn` names what is drawn
+/// ("the diagram", "diagrams").
+fn assess(key: &str, value: &str, kinds: &[Kind], drawn: &str) -> Vec<(String, Option<String>)> {
+    let mut out = Vec::new();
+    let value = value.trim().trim_matches(['"', '\'']);
+    if let Some((key, chosen, instead)) = UNSUPPORTED_CHOICES.iter().find(|(k, _, _)| *k == key)
+        && !chosen.iter().any(|d| d.eq_ignore_ascii_case(value))
+    {
+        out.push((
+            format!("`{key}: {value}` is not drawn by liutu; {instead}"),
+            None,
+        ));
+    }
+    let verdicts: Vec<Known> = kinds.iter().map(|&kind| known(key, kind)).collect();
+    if verdicts.contains(&Known::Read) {
+        return out;
+    }
+    if verdicts.contains(&Known::NotRead) {
+        out.push((
+            format!("liutu does not read `{key}`; {drawn} drawn as if it were not set"),
+            None,
+        ));
+    } else if verdicts.contains(&Known::Unknown) {
+        let (top, rest) = key.split_once('.').unwrap_or((key, ""));
+        let near = if TOP.contains(&top) {
+            let section = if top == "flowchart" {
+                FLOWCHART
+            } else {
+                SEQUENCE
+            };
+            let word = rest.split('.').next().unwrap_or(rest);
+            crate::lower::nearest(word, section.iter().copied())
+                .filter(|n| *n != word)
+                .map(|n| format!("{top}.{n}"))
+        } else {
+            crate::lower::nearest(top, TOP.iter().copied())
+                .filter(|n| *n != top)
+                .map(str::to_string)
+        };
+        out.push((
+            format!("unknown config key `{key}`; it is kept but nothing reads it"),
+            near.map(|near| format!("did you mean `{near}`?")),
+        ));
+    }
+    out
+}
+
 /// Warnings for `entries`, the config of a diagram of `kind`.
 pub(crate) fn check(entries: &[ConfigEntry], kind: Kind) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for e in entries {
-        let value = e.value.trim().trim_matches(['"', '\'']);
-        if let Some((key, drawn, instead)) =
-            UNSUPPORTED_CHOICES.iter().find(|(k, _, _)| *k == e.key)
-            && !drawn.iter().any(|d| d.eq_ignore_ascii_case(value))
-        {
-            out.push(Diagnostic::warning(
-                e.span,
-                format!("`{key}: {value}` is not drawn by liutu; {instead}"),
-            ));
-        }
-        match known(&e.key, kind) {
-            Known::Read | Known::NoEffect => {}
-            Known::NotRead => out.push(Diagnostic::warning(
-                e.span,
-                format!(
-                    "liutu does not read `{}`; the diagram is drawn as if it were not set",
-                    e.key
-                ),
-            )),
-            Known::Unknown => {
-                let (top, rest) = e.key.split_once('.').unwrap_or((&e.key, ""));
-                let mut d = Diagnostic::warning(
-                    e.span,
-                    format!(
-                        "unknown config key `{}`; it is kept but nothing reads it",
-                        e.key
-                    ),
-                );
-                let near = if TOP.contains(&top) {
-                    let section = if top == "flowchart" {
-                        FLOWCHART
-                    } else {
-                        SEQUENCE
-                    };
-                    let word = rest.split('.').next().unwrap_or(rest);
-                    crate::lower::nearest(word, section.iter().copied())
-                        .filter(|n| *n != word)
-                        .map(|n| format!("{top}.{n}"))
-                } else {
-                    crate::lower::nearest(top, TOP.iter().copied())
-                        .filter(|n| *n != top)
-                        .map(str::to_string)
-                };
-                if let Some(near) = near {
-                    d = d.with_hint(format!("did you mean `{near}`?"));
-                }
-                out.push(d);
-            }
+        for (message, hint) in assess(&e.key, &e.value, &[kind], "the diagram is") {
+            let d = Diagnostic::warning(e.span, message);
+            out.push(match hint {
+                Some(hint) => d.with_hint(hint),
+                None => d,
+            });
         }
     }
     out
+}
+
+/// Warnings for a config every diagram shares (`--config FILE`), as one line each: a
+/// key is named when no kind of diagram reads it and one would be drawn differently
+/// for it, when Mermaid does not document it, or when it asks for a choice liutu does
+/// not make.
+pub fn shared_warnings(entries: &[(String, String)]) -> Vec<String> {
+    entries
+        .iter()
+        .flat_map(|(key, value)| {
+            assess(
+                key,
+                value,
+                &[Kind::Flowchart, Kind::Sequence],
+                "diagrams are",
+            )
+        })
+        .map(|(message, hint)| match hint {
+            Some(hint) => format!("{message} ({hint})"),
+            None => message,
+        })
+        .collect()
 }
