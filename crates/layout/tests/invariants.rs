@@ -5,9 +5,10 @@
 //! Checked in cells (text art) and pixels (graphics): no two nodes overlap; every
 //! frame holds its members and no other node; every edge starts and ends on its nodes'
 //! outlines (in pixels on the shape as drawn, within half a pixel) and passes through no
-//! other node nor another edge's label; in cells every edge is orthogonal, never crosses
-//! itself, and no two edges run along the same cell (identical parallel edges share one
-//! route); in pixels no edge runs through a frame's title.
+//! other node nor another edge's label; no edge label overlaps a node or another label;
+//! in cells every edge is orthogonal, never crosses itself, and no two edges run along
+//! the same cell (identical parallel edges share one route); in pixels no edge runs
+//! through a frame's title.
 
 use liutu_layout::{LayoutOptions, layout};
 use liutu_measure::{CellMeasure, FontMeasure, TextMeasure};
@@ -193,6 +194,30 @@ fn check(name: &str, chart: &Flowchart, measure: &dyn TextMeasure) -> Vec<String
                         }
                     }
                 }
+            }
+        }
+    }
+    // No edge label overlaps a node or another label.
+    let labels: Vec<(&str, Rect)> = scene
+        .edges
+        .iter()
+        .filter_map(|e| e.label.as_ref().map(|l| (e.id.as_str(), l.rect)))
+        .collect();
+    for (i, (id, r)) in labels.iter().enumerate() {
+        let inner = Rect::new(
+            r.x + 0.5,
+            r.y + 0.5,
+            (r.width - 1.0).max(0.0),
+            (r.height - 1.0).max(0.0),
+        );
+        for node in &scene.nodes {
+            if inner.overlaps(&node.rect) {
+                problems.push(format!("{name}: the label of {id} overlaps {}", node.id));
+            }
+        }
+        for (other, o) in &labels[i + 1..] {
+            if inner.overlaps(o) {
+                problems.push(format!("{name}: the labels of {id} and {other} overlap"));
             }
         }
     }
