@@ -126,14 +126,17 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
     for r in l.title_rects.iter().filter(|r| r.width > 0.0) {
         grid.block(Cells::of(r, pitch).grid_rect(), false);
     }
-    for r in l.label_rects.iter().flatten() {
-        grid.block(Cells::of(r, pitch).grid_rect(), false);
+    let label_cells: Vec<Option<LabelCells>> = l
+        .label_rects
+        .iter()
+        .map(|r| r.map(|r| LabelCells::of(&r, pitch)))
+        .collect();
+    for c in label_cells.iter().flatten() {
+        grid.block(c.cells.grid_rect(), false);
     }
     // The cells where an edge enters and leaves its label are kept for it: an edge
     // routed earlier running across one would make it come in from the side.
-    let label_ends = |e: usize| {
-        l.label_rects[e].map(|r| LabelCells::of(&r, pitch).ends(!l.edge_flow[e].is_horizontal()))
-    };
+    let label_ends = |e: usize| label_cells[e].map(|c| c.ends(!l.edge_flow[e].is_horizontal()));
     for e in 0..l.chart.edges.len() {
         for (x, y) in label_ends(e).into_iter().flatten() {
             grid.update(x, y, |u| u.edge_fixed = true);
@@ -348,7 +351,7 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
             .to_subgraph
             .map_or(Anchor::Node(edge.to), Anchor::Cluster);
         let (fc, tc) = (anchor_cells(from), anchor_cells(to));
-        let label = l.label_rects[e].map(|r| LabelCells::of(&r, pitch));
+        let label = label_cells[e];
         for (x, y) in label_ends(e).into_iter().flatten() {
             grid.update(x, y, |u| u.edge_fixed = false);
         }
