@@ -253,6 +253,7 @@ pub fn parts(shape: Shape, bounds: &Rect) -> Vec<Part> {
     // Slant of parallelograms and trapezoids: Mermaid's h / 2, kept inside narrow boxes.
     let slant = (h / 2.0).min(w / 3.0);
     let poly = |pts: &[(f64, f64)]| path(Outline, &Path::polygon(pts));
+    let circle = |r: f64| Prim::Circle { cx, cy, r };
     match shape {
         Shape::Rect => vec![part(Outline, rect(x, y, w, h, 0.0))],
         Shape::Rounded => vec![part(Outline, rect(x, y, w, h, 5.0_f64.min(radius)))],
@@ -302,31 +303,17 @@ pub fn parts(shape: Shape, bounds: &Rect) -> Vec<Part> {
             vec![path(Outline, &p), path(Line, &rim)]
         }
         Shape::Circle | Shape::SmallCircle => {
-            vec![part(Outline, Prim::Circle { cx, cy, r: radius })]
+            vec![part(Outline, circle(radius))]
         }
         Shape::DoubleCircle => vec![
-            part(Outline, Prim::Circle { cx, cy, r: radius }),
-            part(
-                Outline,
-                Prim::Circle {
-                    cx,
-                    cy,
-                    r: (radius - 5.0).max(radius * 0.5),
-                },
-            ),
+            part(Outline, circle(radius)),
+            part(Outline, circle((radius - 5.0).max(radius * 0.5))),
         ],
         Shape::FramedCircle => vec![
-            part(Outline, Prim::Circle { cx, cy, r: radius }),
-            part(
-                Solid,
-                Prim::Circle {
-                    cx,
-                    cy,
-                    r: radius * 0.65,
-                },
-            ),
+            part(Outline, circle(radius)),
+            part(Solid, circle(radius * 0.65)),
         ],
-        Shape::FilledCircle => vec![part(Solid, Prim::Circle { cx, cy, r: radius })],
+        Shape::FilledCircle => vec![part(Solid, circle(radius))],
         Shape::CrossedCircle => {
             let d = radius * std::f64::consts::FRAC_1_SQRT_2;
             let mut cross = Path::new();
@@ -335,10 +322,7 @@ pub fn parts(shape: Shape, bounds: &Rect) -> Vec<Part> {
                 .line_to(cx + d, cy + d)
                 .move_to(cx + d, cy - d)
                 .line_to(cx - d, cy + d);
-            vec![
-                part(Outline, Prim::Circle { cx, cy, r: radius }),
-                path(Line, &cross),
-            ]
+            vec![part(Outline, circle(radius)), path(Line, &cross)]
         }
         Shape::Asymmetric => {
             let notch = (h / 2.0).min(w / 3.0);
