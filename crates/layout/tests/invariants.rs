@@ -160,13 +160,7 @@ fn check(name: &str, chart: &Flowchart, measure: &dyn TextMeasure) -> Vec<String
                 if endpoint {
                     continue;
                 }
-                let r = node.rect;
-                let inner = if cells {
-                    Rect::new(r.x - 0.5, r.y - 0.5, r.width, r.height)
-                } else {
-                    Rect::new(r.x + 1.0, r.y + 1.0, r.width - 2.0, r.height - 2.0)
-                };
-                if segment_hits(a, b, &inner) {
+                if segment_hits(a, b, &interior(&node.rect, cells)) {
                     problems.push(format!(
                         "{name}: edge {} passes through {}",
                         edge.id, node.id
@@ -226,12 +220,7 @@ fn check(name: &str, chart: &Flowchart, measure: &dyn TextMeasure) -> Vec<String
         let Some(label) = &labelled.label else {
             continue;
         };
-        let r = label.rect;
-        let inner = if cells {
-            Rect::new(r.x - 0.5, r.y - 0.5, r.width, r.height)
-        } else {
-            Rect::new(r.x + 1.0, r.y + 1.0, r.width - 2.0, r.height - 2.0)
-        };
+        let inner = interior(&label.rect, cells);
         for (ei, edge) in scene.edges.iter().enumerate() {
             let own = ei == li || edge.points == labelled.points;
             if !own
@@ -263,6 +252,17 @@ fn check(name: &str, chart: &Flowchart, measure: &dyn TextMeasure) -> Vec<String
         }
     }
     problems
+}
+
+/// What a line may not enter of a box: in cells, where a point is a cell's middle, the
+/// box shifted half a cell so its edge cells' middles lie on its border; in pixels the
+/// box less the pixel along its outline, where edges end.
+fn interior(r: &Rect, cells: bool) -> Rect {
+    if cells {
+        Rect::new(r.x - 0.5, r.y - 0.5, r.width, r.height)
+    } else {
+        Rect::new(r.x + 1.0, r.y + 1.0, r.width - 2.0, r.height - 2.0)
+    }
 }
 
 /// True when the segment a–b enters the rectangle's interior (Liang–Barsky clipping;
