@@ -4,7 +4,9 @@
 //! weighted median of its neighbours in the ranks beside it, solving each rank exactly as
 //! an ordered least-squares problem (pool-adjacent-violators block merging) so that the
 //! order and the minimum gaps always hold. Segments between dummies weigh most, so long
-//! edges come out straight. In cells, every centre is a whole cell.
+//! edges come out straight; then links are lined up with their ends where there is room,
+//! and a long edge's dummies keep one line until its neighbours leave no room. In cells,
+//! every centre is a whole cell.
 
 use super::{LayerGraph, Work, normalize::NodeKind};
 
@@ -102,7 +104,9 @@ pub fn assign_across(g: &LayerGraph, spacing: &Spacing, work: &mut Work) -> Vec<
     if spacing.integral {
         snap_to_cells(g, &mut x, spacing);
     }
-    straighten(g, &mut x, spacing, &up, &down);
+    let room = Room::new(g, spacing);
+    straighten(g, &mut x, spacing, &room, &up, &down);
+    straighten_runs(g, &mut x, spacing, &room);
     let min_left = g
         .nodes
         .iter()
@@ -215,35 +219,10 @@ fn straighten(
     g: &LayerGraph,
     x: &mut [f64],
     spacing: &Spacing,
+    room: &Room,
     up: &[Vec<(usize, f64, f64)>],
     down: &[Vec<(usize, f64, f64)>],
 ) {
-    let mut slot = vec![0usize; g.nodes.len()];
-    for layer in &g.layers {
-        for (i, &v) in layer.iter().enumerate() {
-            slot[v] = i;
-        }
-    }
-    // The interval a node's centre may move in without crowding its neighbours.
-    let room = |x: &[f64], v: usize| -> (f64, f64) {
-        let layer = &g.layers[g.nodes[v].rank];
-        let i = slot[v];
-        let lo = if i > 0 {
-            let p = layer[i - 1];
-            x[p] + (g.nodes[p].across + g.nodes[v].across) / 2.0
-                + gap(spacing, g.nodes[p].kind, g.nodes[v].kind)
-        } else {
-            f64::NEG_INFINITY
-        };
-        let hi = if i + 1 < layer.len() {
-            let n = layer[i + 1];
-            x[n] - (g.nodes[n].across + g.nodes[v].across) / 2.0
-                - gap(spacing, g.nodes[v].kind, g.nodes[n].kind)
-        } else {
-            f64::INFINITY
-        };
-        (lo, hi)
-    };
     for _ in 0..3 {
         let mut moved = false;
         // Whole chains: a link between two nodes, through its dummies and label.
@@ -285,7 +264,7 @@ fn straighten(
                     .map(|&v| (v, line))
                     .chain(std::iter::once((end, line - end_offset)));
                 let fits = movers.clone().all(|(v, target)| {
-                    let (lo, hi) = room(x, v);
+                    let (lo, hi) = room.of(x, v);
                     target >= lo - 1e-9 && target <= hi + 1e-9
                 });
                 if fits {
@@ -307,7 +286,7 @@ fn straighten(
                 }
                 for line in lines {
                     let fits = inner.iter().all(|&v| {
-                        let (lo, hi) = room(x, v);
+                        let (lo, hi) = room.of(x, v);
                         line >= lo - 1e-9 && line <= hi + 1e-9
                     });
                     if fits && inner.iter().any(|&v| (x[v] - line).abs() > 1e-9) {
@@ -323,6 +302,121 @@ fn straighten(
         if !moved {
             break;
         }
+    }
+}
+
+/// Straightens what [`straighten`] could not line up whole: a long link's dummies keep
+/// one line for as many ranks as their neighbours leave room, and step aside only where
+/// they must. The sweeps leave them where the pulls of their neighbours balance, a little
+/// apart from rank to rank: a wiggle at every rank.
+///
+/// Each run of dummies that can share a line takes the line that makes the fewest jogs
+/// (one into the run, and for the last run one into the end), then the one that moves
+/// them least. A run meets an end without a jog anywhere along the middle half of the
+/// end's side, where a port can sit.
+fn straighten_runs(g: &LayerGraph, x: &mut [f64], spacing: &Spacing, room: &Room) {
+    for chain in g.chains.iter().flatten() {
+        let n = chain.nodes.len();
+        if n < 4 {
+            continue;
+        }
+        let inner = &chain.nodes[1..n - 1];
+        // Where each end can be met straight: its centre (or where the link meets it), and
+        // how far from there.
+        let reach = |end: usize, offset: f64| {
+            let slack = if offset == 0.0 {
+                g.nodes[end].across / 4.0
+            } else {
+                0.0
+            };
+            (x[end] + offset, slack)
+        };
+        let (start, start_slack) = reach(chain.nodes[0], chain.offsets.0);
+        let (end, end_slack) = reach(chain.nodes[n - 1], chain.offsets.1);
+        let mut line = start;
+        let mut i = 0;
+        while i < inner.len() {
+            // The longest run from `i` whose rooms share a line.
+            let (mut lo, mut hi) = room.of(x, inner[i]);
+            let mut j = i + 1;
+            while let Some(&v) = inner.get(j) {
+                let (l, h) = room.of(x, v);
+                if l.max(lo) > h.min(hi) {
+                    break;
+                }
+                (lo, hi) = (lo.max(l), hi.min(h));
+                j += 1;
+            }
+            if spacing.integral {
+                (lo, hi) = (lo.ceil(), hi.floor());
+            }
+            let run = &inner[i..j];
+            let (first, last) = (i == 0, j == inner.len());
+            let jogs = |c: f64| {
+                let into = if first {
+                    (c - start).abs() > start_slack
+                } else {
+                    c != line
+                };
+                let out = last && (c - end).abs() > end_slack;
+                usize::from(into) + usize::from(out)
+            };
+            let moved = |c: f64| run.iter().map(|&v| (x[v] - c).abs()).sum::<f64>();
+            let target = run
+                .iter()
+                .map(|&v| x[v])
+                .chain([line, end])
+                .map(|c| c.max(lo).min(hi))
+                .min_by(|&c, &d| jogs(c).cmp(&jogs(d)).then(moved(c).total_cmp(&moved(d))))
+                .expect("a run has a node");
+            for &v in run {
+                x[v] = target;
+            }
+            line = target;
+            i = j;
+        }
+    }
+}
+
+/// Where each node's centre may go without crowding its neighbours in its rank.
+struct Room<'a> {
+    g: &'a LayerGraph,
+    spacing: &'a Spacing,
+    /// Each node's place in its rank.
+    slot: Vec<usize>,
+}
+
+impl<'a> Room<'a> {
+    fn new(g: &'a LayerGraph, spacing: &'a Spacing) -> Self {
+        let mut slot = vec![0usize; g.nodes.len()];
+        for layer in &g.layers {
+            for (i, &v) in layer.iter().enumerate() {
+                slot[v] = i;
+            }
+        }
+        Room { g, spacing, slot }
+    }
+
+    /// The interval `v`'s centre may move in, the others staying where `x` has them.
+    fn of(&self, x: &[f64], v: usize) -> (f64, f64) {
+        let (g, spacing) = (self.g, self.spacing);
+        let layer = &g.layers[g.nodes[v].rank];
+        let i = self.slot[v];
+        let lo = if i > 0 {
+            let p = layer[i - 1];
+            x[p] + (g.nodes[p].across + g.nodes[v].across) / 2.0
+                + gap(spacing, g.nodes[p].kind, g.nodes[v].kind)
+        } else {
+            f64::NEG_INFINITY
+        };
+        let hi = if i + 1 < layer.len() {
+            let n = layer[i + 1];
+            x[n] - (g.nodes[n].across + g.nodes[v].across) / 2.0
+                - gap(spacing, g.nodes[v].kind, g.nodes[n].kind)
+        } else {
+            f64::INFINITY
+        };
+        (lo, hi)
     }
 }
 
