@@ -362,13 +362,24 @@ fn straighten_runs(g: &LayerGraph, x: &mut [f64], spacing: &Spacing, room: &Room
                 usize::from(into) + usize::from(out)
             };
             let moved = |c: f64| run.iter().map(|&v| (x[v] - c).abs()).sum::<f64>();
-            let target = run
-                .iter()
-                .map(|&v| x[v])
-                .chain([line, end])
-                .map(|c| c.max(lo).min(hi))
-                .min_by(|&c, &d| jogs(c).cmp(&jogs(d)).then(moved(c).total_cmp(&moved(d))))
-                .expect("a run has a node");
+            // Where the run moves least (the median of where it is), the lines that save
+            // a jog, and the nearest place to that median where the run meets an end
+            // straight: the best line is among them.
+            let mut at: Vec<f64> = run.iter().map(|&v| x[v]).collect();
+            at.sort_by(f64::total_cmp);
+            let median = at[at.len() / 2];
+            let near = |centre: f64, slack: f64| median.max(centre - slack).min(centre + slack);
+            let target = [
+                median,
+                line,
+                end,
+                near(start, start_slack),
+                near(end, end_slack),
+            ]
+            .into_iter()
+            .map(|c| c.max(lo).min(hi))
+            .min_by(|&c, &d| jogs(c).cmp(&jogs(d)).then(moved(c).total_cmp(&moved(d))))
+            .expect("candidates");
             for &v in run {
                 x[v] = target;
             }
