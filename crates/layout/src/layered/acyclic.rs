@@ -3,6 +3,11 @@
 //! Depth-first search from each item in declaration order; an edge that closes a cycle
 //! (points back to an item on the current DFS path) is reversed. Declaration order decides,
 //! so the node written first ends up first — as in Mermaid.
+//!
+//! Not a greedy feedback arc set (Eades, Lin and Smyth), nor reversing each link that
+//! closes a cycle among those written before it, though both were tried: on the generated
+//! bench graphs they drew far more crossings (at 1,000 nodes, summed over four graphs,
+//! 10,304 and 9,368 against 8,036 with the search; docs/benchmarks.md, stop 20).
 
 use super::LayeredGraph;
 
