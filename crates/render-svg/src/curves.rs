@@ -76,17 +76,27 @@ pub fn path_data(points: &[P], curve: Curve) -> String {
         }
         Curve::Cardinal => {
             // Catmull–Rom / cardinal with tension 0: the tangent at each point is a sixth
-            // of the chord between its neighbours (end points repeated).
+            // of the chord between its neighbours (end points repeated). A short piece
+            // between long ones (a routed corner) would take a tangent longer than itself
+            // and loop past its end, into whatever the route went round: each tangent is
+            // kept to a third of its piece, as a Bézier's handles are on a straight line.
             let n = points.len();
             for i in 0..n - 1 {
                 let p0 = points[i.saturating_sub(1)];
                 let (p1, p2) = (points[i], points[i + 1]);
                 let p3 = points[(i + 2).min(n - 1)];
-                p.cubic_to(
-                    (p1.0 + (p2.0 - p0.0) / 6.0, p1.1 + (p2.1 - p0.1) / 6.0),
-                    (p2.0 - (p3.0 - p1.0) / 6.0, p2.1 - (p3.1 - p1.1) / 6.0),
-                    p2,
-                );
+                let reach = dist(p1, p2) / 3.0;
+                let handle = |from: P, to: P| {
+                    let (dx, dy) = ((to.0 - from.0) / 6.0, (to.1 - from.1) / 6.0);
+                    let k = (reach / dx.hypot(dy)).min(1.0);
+                    if k.is_finite() {
+                        (dx * k, dy * k)
+                    } else {
+                        (0.0, 0.0)
+                    }
+                };
+                let (a, b) = (handle(p0, p2), handle(p1, p3));
+                p.cubic_to((p1.0 + a.0, p1.1 + a.1), (p2.0 - b.0, p2.1 - b.1), p2);
             }
         }
         Curve::BumpX | Curve::BumpY => {

@@ -54,8 +54,9 @@ pub fn edge_path(edge: &Edge) -> String {
     pts.reverse();
     let curve = Curve::from_name(&edge.curve);
     // The route keeps clear of every node; the curve must too, so it bends near the
-    // route's corners, not across whole runs as d3 would.
-    if curve == Curve::Basis {
+    // route's corners, not across whole runs as d3 would (a cardinal spline, through
+    // every point, overshoots a corner by a sixth of the runs beside it).
+    if matches!(curve, Curve::Basis | Curve::Cardinal) {
         pts = hug_corners(&pts, CORNER_REACH);
     }
     path_data(&pts, curve)
