@@ -7,7 +7,8 @@
 //! `catmullRom`, `bumpX`/`bumpY`, and `rounded` (straight runs with 5 px rounded corners).
 //! `monotoneX`, `monotoneY` and `natural` pass through every point like `cardinal`, and
 //! are drawn with it. Unknown names fall back to `basis`, as Mermaid does. Flowchart
-//! edges pass [`hug_corners`] points to `basis`, so the curve stays by its route.
+//! edges pass [`hug_corners`] points to `basis` and `cardinal`, so the curve stays by its
+//! route.
 
 use crate::path::PathData;
 
