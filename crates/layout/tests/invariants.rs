@@ -5,7 +5,8 @@
 //! Checked in cells (text art) and pixels (graphics): no two nodes overlap; every
 //! frame holds its members and no other node; every edge starts and ends on its nodes'
 //! outlines (in pixels on the shape as drawn, within half a pixel) and passes through no
-//! other node nor another edge's label; no edge label overlaps a node or another label;
+//! other node nor another edge's label, nor through a frame that holds neither of its
+//! ends; no edge label overlaps a node or another label;
 //! in cells every edge is orthogonal, never crosses itself, and no two edges run along
 //! the same cell (identical parallel edges share one route); in pixels no edge runs
 //! through a frame's title.
@@ -233,6 +234,36 @@ fn check(name: &str, chart: &Flowchart, measure: &dyn TextMeasure) -> Vec<String
                 problems.push(format!(
                     "{name}: edge {} runs through the label of {}",
                     edge.id, labelled.id
+                ));
+            }
+        }
+    }
+    // No edge runs through a frame unless one of its ends is in it (or is the frame): an
+    // edge across a subgraph it has nothing to do with reads as if it belonged there.
+    let box_of = |id: &str| {
+        let node = scene.nodes.iter().find(|n| n.id == id).map(|n| n.rect);
+        node.or_else(|| scene.clusters.iter().find(|c| c.id == id).map(|c| c.rect))
+    };
+    for c in &scene.clusters {
+        for edge in scene
+            .edges
+            .iter()
+            .filter(|e| e.stroke != liutu_model::Stroke::Invisible)
+        {
+            let inside =
+                |id: &str| id == c.id || box_of(id).is_some_and(|r| c.rect.contains_rect(&r));
+            if inside(&edge.from) || inside(&edge.to) {
+                continue;
+            }
+            let frame = interior(&c.rect, cells);
+            if edge
+                .points
+                .windows(2)
+                .any(|w| segment_hits(w[0], w[1], &frame))
+            {
+                problems.push(format!(
+                    "{name}: edge {} runs through subgraph {}, which holds neither end",
+                    edge.id, c.id
                 ));
             }
         }

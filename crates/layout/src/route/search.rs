@@ -29,6 +29,9 @@ pub struct Costs {
     pub bend: u32,
     pub cross: u32,
     pub halo: u32,
+    /// Per cell of a subgraph's frame crossed. The frames an edge must cross to reach its
+    /// ends cost the same on every path, so this only weighs passing through a subgraph
+    /// that holds neither end: twice, against a detour of up to 40 steps round it.
     pub frame: u32,
     /// When false, running along another edge is allowed at this cost per cell.
     pub overlap: Option<u32>,
@@ -42,7 +45,7 @@ impl Default for Costs {
             bend: 9,
             cross: 24,
             halo: 2,
-            frame: 4,
+            frame: 40,
             overlap: None,
         }
     }
