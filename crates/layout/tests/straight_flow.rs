@@ -114,6 +114,29 @@ fn a_parent_stays_over_the_middle_of_its_fan() {
     }
 }
 
+/// In graphics a fork of two and the join after it are drawn symmetric, as Mermaid and
+/// Graphviz draw them: the parent centred over its two children and the join under them
+/// (the parent sat over one child, one edge straight and the other slanting far).
+#[test]
+fn a_fork_of_two_is_drawn_symmetric() {
+    for direction in ["TB", "LR"] {
+        let source = format!("flowchart {direction}\na --> b\na --> c\nb --> d\nc --> d");
+        let scene = graphics(&source);
+        let across = |id: &str| {
+            let c = rect(&scene, id).center();
+            if direction == "TB" { c.x } else { c.y }
+        };
+        let middle = (across("b") + across("c")) / 2.0;
+        for id in ["a", "d"] {
+            let at = across(id);
+            assert!(
+                (at - middle).abs() < 0.5,
+                "{direction}: {id} at {at}, midway between b and c is {middle}"
+            );
+        }
+    }
+}
+
 /// In text art a labelled edge steps sideways once: its label lines up with one of its
 /// ends instead of sitting between their rows (it stepped before the label and after),
 /// and the edge runs through the label's middle where the port beyond it is.

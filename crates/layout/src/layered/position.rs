@@ -240,14 +240,15 @@ fn straighten(
             // An end may follow if this chain outweighs its other links on that side (a
             // back edge weighs less than the flow, see normalize).
             let n = chain.nodes.len();
-            // A direct link may also line up a node with one of its middle neighbours on
-            // that side (a parent over one of the two middle children), never with an
-            // outer one: that would pull a parent off the middle of its fan.
+            // A direct link may also line up a node with its middle neighbour on that side
+            // (a parent over the middle child), never with an outer one: that would pull
+            // a parent off the middle of its fan.
             let direct = inner.is_empty();
+            let cells = spacing.integral;
             let b_may = leads(&up[b], chain.nodes[n - 2])
-                || (direct && is_middle(&up[b], chain.nodes[n - 2], x));
+                || (direct && is_middle(&up[b], chain.nodes[n - 2], x, cells));
             let a_may = leads(&down[a], chain.nodes[1])
-                || (direct && is_middle(&down[a], chain.nodes[1], x));
+                || (direct && is_middle(&down[a], chain.nodes[1], x, cells));
             let cost = |v: usize| up[v].len() + down[v].len();
             // Try lining everything up under a (moving b), then over b (moving a): the
             // line runs where the link meets the end that stays.
@@ -431,12 +432,18 @@ impl<'a> Room<'a> {
     }
 }
 
-/// Whether `via` is a middle one of `links`' nodes by position: the middle one of an odd
-/// number, either of the two middle ones of an even number.
-fn is_middle(links: &[(usize, f64, f64)], via: usize, x: &[f64]) -> bool {
+/// Whether `via` is the middle one of `links`' nodes by position. Of an even number,
+/// none in graphics, where a parent stays centred over a fork of two (as Mermaid and
+/// Graphviz draw it) rather than over one child; in cells either of the two middle ones,
+/// where centring costs each edge a jog, and a box three rows tall has one port a side
+/// (an LR fork of two centred came out as a tangle).
+fn is_middle(links: &[(usize, f64, f64)], via: usize, x: &[f64], cells: bool) -> bool {
     let mut nodes: Vec<usize> = links.iter().map(|l| l.0).collect();
     nodes.sort_by(|&p, &q| x[p].total_cmp(&x[q]).then(p.cmp(&q)));
     let k = nodes.len();
+    if k.is_multiple_of(2) && !cells {
+        return false;
+    }
     k > 0 && (nodes[(k - 1) / 2] == via || nodes[k / 2] == via)
 }
 
