@@ -89,12 +89,9 @@ pub fn path_data(points: &[P], curve: Curve) -> String {
                 let reach = dist(p1, p2) / 3.0;
                 let handle = |from: P, to: P| {
                     let (dx, dy) = ((to.0 - from.0) / 6.0, (to.1 - from.1) / 6.0);
+                    // A zero handle divides to infinity or NaN, and `min` takes 1 then.
                     let k = (reach / dx.hypot(dy)).min(1.0);
-                    if k.is_finite() {
-                        (dx * k, dy * k)
-                    } else {
-                        (0.0, 0.0)
-                    }
+                    (dx * k, dy * k)
                 };
                 let (a, b) = (handle(p0, p2), handle(p1, p3));
                 p.cubic_to((p1.0 + a.0, p1.1 + a.1), (p2.0 - b.0, p2.1 - b.1), p2);
