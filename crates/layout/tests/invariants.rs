@@ -354,19 +354,12 @@ fn examples_keep_every_invariant() {
 
 #[test]
 fn corpus_and_bench_keep_every_invariant() {
-    let Some(mut files) = liutu_testkit::corpus(Some("flowchart"), "ok") else {
-        println!("note: ../shared/corpus not found; skipping the corpus invariants");
+    let Some(files) = liutu_testkit::corpus_and_bench_flowcharts("the corpus invariants") else {
         return;
     };
-    files.extend(liutu_testkit::bench(&liutu_testkit::BENCH_FLOWCHARTS));
     let (checked, problems) = check_all(&files);
     println!("checked the layout invariants on {checked} corpus and bench flowcharts");
-    assert!(
-        problems.is_empty(),
-        "{} problems:\n{}",
-        problems.len(),
-        problems.join("\n")
-    );
+    liutu_testkit::assert_no_problems(&problems);
 }
 
 #[test]

@@ -208,22 +208,10 @@ fn examples_and_constructs_keep_their_curves_out_of_nodes() {
 
 #[test]
 fn corpus_and_bench_keep_their_curves_out_of_nodes() {
-    let Some(mut files) = liutu_testkit::corpus(Some("flowchart"), "ok") else {
-        println!("note: ../shared/corpus not found; skipping the corpus curves");
+    let Some(files) = liutu_testkit::corpus_and_bench_flowcharts("the corpus curves") else {
         return;
     };
-    files.extend(liutu_testkit::bench(&liutu_testkit::BENCH_FLOWCHARTS));
     let (checked, problems) = check_all(&files, &CURVES);
     println!("checked the drawn curves of {checked} corpus and bench flowcharts");
-    assert!(
-        problems.is_empty(),
-        "{} problems:\n{}",
-        problems.len(),
-        problems
-            .iter()
-            .take(40)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
+    liutu_testkit::assert_no_problems(&problems);
 }

@@ -206,22 +206,10 @@ fn the_checker_sees_a_lost_or_doubled_label() {
 
 #[test]
 fn corpus_has_closed_boxes_and_each_label_once() {
-    let Some(mut files) = liutu_testkit::corpus(Some("flowchart"), "ok") else {
-        println!("note: ../shared/corpus not found; skipping the corpus box check");
+    let Some(files) = liutu_testkit::corpus_and_bench_flowcharts("the corpus box check") else {
         return;
     };
-    files.extend(liutu_testkit::bench(&liutu_testkit::BENCH_FLOWCHARTS));
     let (checked, problems) = check_files(&files);
     println!("checked the boxes and labels of {checked} text drawings");
-    assert!(
-        problems.is_empty(),
-        "{} problems:\n{}",
-        problems.len(),
-        problems
-            .iter()
-            .take(40)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
+    liutu_testkit::assert_no_problems(&problems);
 }

@@ -72,6 +72,33 @@ pub const BENCH_FLOWCHARTS: [&str; 5] = [
     "gen-flow-50",
 ];
 
+/// The corpus's flowcharts that Mermaid reads, with the bench flowcharts of
+/// [`BENCH_FLOWCHARTS`]; `None`, after printing a note that `check` is skipped, when
+/// `../shared` is absent (as in a user's clone).
+pub fn corpus_and_bench_flowcharts(check: &str) -> Option<Vec<Case>> {
+    let Some(mut files) = corpus(Some("flowchart"), "ok") else {
+        println!("note: ../shared/corpus not found; skipping {check}");
+        return None;
+    };
+    files.extend(bench(&BENCH_FLOWCHARTS));
+    Some(files)
+}
+
+/// Fails with the number of `problems` and the first forty of them, if there are any.
+pub fn assert_no_problems(problems: &[String]) {
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems
+            .iter()
+            .take(40)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
 /// The named cases of `../shared/bench/cases/` that exist.
 pub fn bench(names: &[&str]) -> Vec<Case> {
     let Some(shared) = shared() else {
