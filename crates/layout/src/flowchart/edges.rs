@@ -506,10 +506,6 @@ fn ports(c: &Cells, other: (f64, f64), flow: Direction, sides: &[Dir]) -> Vec<Po
     out
 }
 
-/// Where a box's centre falls on the grid, in cells (fractional): boxes of different
-/// widths centred on one line get the same value, so their ports line up. (The middle
-/// of the cells a box touches would not: a box's edges fall at different places in their
-/// cells.)
 /// The cells of an edge label, and the one its edge runs through.
 #[derive(Debug, Clone, Copy)]
 struct LabelCells {
@@ -542,6 +538,10 @@ impl LabelCells {
     }
 }
 
+/// Where a box's centre falls on the grid, in cells (fractional): boxes of different
+/// widths centred on one line get the same value, so their ports line up. (The middle
+/// of the cells a box touches would not: a box's edges fall at different places in their
+/// cells.)
 fn centre_cell(r: &Rect, pitch: f64) -> (f64, f64) {
     let c = r.center();
     (c.x / pitch - 0.5, c.y / pitch - 0.5)
