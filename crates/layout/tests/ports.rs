@@ -29,3 +29,64 @@ fn labelled_edges_each_get_a_port() {
         );
     }
 }
+
+/// `source` laid out in cells.
+fn cell_scene(source: &str) -> liutu_scene::Scene {
+    layout(
+        &diagram(source),
+        &CellMeasure::default(),
+        &LayoutOptions::default(),
+    )
+}
+
+/// Which side of `r` the cell `p` (where an edge ends, on the border) is on: left,
+/// right, top or bottom.
+fn side_of(r: &liutu_scene::Rect, p: &liutu_scene::Point) -> char {
+    if p.x == r.x {
+        'l'
+    } else if p.x == r.x + r.width - 1.0 {
+        'r'
+    } else if p.y == r.y {
+        't'
+    } else {
+        'b'
+    }
+}
+
+/// In a left-right flow both ways out of a decision leave by its right side, as in
+/// Mermaid's drawing: the box is a row taller per edge (it was three rows, with one port
+/// a side, and the second way left by the top).
+#[test]
+fn a_left_right_fork_leaves_by_the_side_it_flows_to() {
+    let scene = cell_scene("flowchart LR\nA --> D{Decide}\nD -->|yes| Y\nD -->|no| N");
+    let d = rect(&scene, "D");
+    for edge in scene.edges.iter().filter(|e| e.from == "D") {
+        let start = edge.points.first().expect("points");
+        assert_eq!(
+            side_of(&d, start),
+            'r',
+            "{} leaves D at {start:?} of {d:?}",
+            edge.id
+        );
+    }
+    let a_to_d = scene.edges.iter().find(|e| e.from == "A").expect("A --> D");
+    assert_eq!(a_to_d.points.len(), 2, "A --> D bends: {:?}", a_to_d.points);
+}
+
+/// A loop back from the last node to the first leaves the last by the side its flow comes
+/// in and reaches the first by the side its flow goes on, while the flow itself stays one
+/// straight row (the loop went round to the tops and bottoms of the boxes).
+#[test]
+fn a_loop_back_keeps_to_the_sides_of_a_left_right_flow() {
+    let scene = cell_scene("flowchart LR\nA --> B --> C\nC --> A");
+    let (a, c) = (rect(&scene, "A"), rect(&scene, "C"));
+    for edge in &scene.edges {
+        let (start, end) = (edge.points[0], *edge.points.last().expect("points"));
+        if edge.from == "C" {
+            assert_eq!(side_of(&c, &start), 'l', "the loop leaves C at {start:?}");
+            assert_eq!(side_of(&a, &end), 'r', "the loop reaches A at {end:?}");
+        } else {
+            assert_eq!(edge.points.len(), 2, "{} bends: {:?}", edge.id, edge.points);
+        }
+    }
+}

@@ -221,8 +221,14 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
             continue; // Not enough room: let the search choose among all ports.
         }
         // Each port as close as it can be to where its edge goes (so aligned nodes join
-        // straight), in order, one free cell between neighbours when there is room.
-        let gap = if 2 * k - 1 <= n { 2 } else { 1 };
+        // straight), in order, one free cell between neighbours when there is room. In
+        // text art lines leaving a left or right side may lie on neighbouring rows.
+        let rows_in_text = l.metrics.cells && !d.is_vertical();
+        let gap = if 2 * k - 1 <= n && !rows_in_text {
+            2
+        } else {
+            1
+        };
         let coord = |c: Cell| if d.is_vertical() { c.0 } else { c.1 };
         let first = coord(cells[0].1);
         let mut slots: Vec<usize> = Vec::with_capacity(k);

@@ -161,33 +161,45 @@ pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOpti
     scene
 }
 
-/// In text art every edge needs a cell of its own on a node's border, with a gap to the
-/// next: a node with many edges on one side is widened (across its flow) to fit them.
+/// In text art every edge needs a cell of its own on a node's border: a node with more
+/// than one edge on its upstream or its downstream side is made big enough across its
+/// flow to give each one a cell there. An edge that closes a cycle is laid out reversed,
+/// so it counts on the other side (a loop back from `b` to `a` leaves `b` where `b`'s
+/// flow goes on). Side by side, vertical lines need a free column between them (`││`
+/// reads as one double line); horizontal lines can lie on neighbouring rows, so a box in
+/// a left-right flow grows by a row per edge, and by one more to keep an odd count, whose
+/// middle row, where its label is, stays free for the straight way on.
 fn widen_for_ports(chart: &Flowchart, directions: &[Direction], sizes: &mut [(f64, f64)]) {
-    let mut outgoing = vec![0usize; chart.nodes.len()];
-    let mut incoming = vec![0usize; chart.nodes.len()];
     let mut seen = std::collections::HashSet::new();
-    for e in &chart.edges {
-        // Identical parallel edges are drawn as one; labelled edges never are.
-        if e.from != e.to && routing_key(e).is_none_or(|key| seen.insert(key)) {
-            outgoing[e.from] += 1;
-            incoming[e.to] += 1;
-        }
+    // Identical parallel edges are drawn as one; labelled edges never are.
+    let links: Vec<(usize, usize)> = chart
+        .edges
+        .iter()
+        .filter(|e| e.from != e.to && routing_key(e).is_none_or(|key| seen.insert(key)))
+        .map(|e| (e.from, e.to))
+        .collect();
+    let reversed = crate::layered::reversed_links(chart.nodes.len(), &links);
+    let (mut downstream, mut upstream) = (vec![0usize; sizes.len()], vec![0usize; sizes.len()]);
+    for (&(from, to), reversed) in links.iter().zip(reversed) {
+        let (first, second) = if reversed { (to, from) } else { (from, to) };
+        downstream[first] += 1;
+        upstream[second] += 1;
     }
     for (n, node) in chart.nodes.iter().enumerate() {
         let horizontal = node
             .parent
             .map_or(chart.direction, |p| directions[p])
             .is_horizontal();
-        // Up to three edges fit without widening: one per side.
-        let most = outgoing[n].max(incoming[n]);
-        if most <= 3 {
+        let most = downstream[n].max(upstream[n]);
+        if most <= 1 {
             continue;
         }
-        let need = (2 * most + 1) as f64;
         let (w, h) = &mut sizes[n];
-        let across = if horizontal { h } else { w };
-        *across = across.max(need);
+        if horizontal {
+            *h = h.max((most | 1) as f64 + 2.0);
+        } else {
+            *w = w.max((2 * most + 1) as f64);
+        }
     }
 }
 

@@ -14,11 +14,16 @@ use super::LayeredGraph;
 /// For each link, whether it must be reversed. Self-loops are never reversed (callers drop
 /// them before ranking).
 pub fn reversed_edges(graph: &LayeredGraph) -> Vec<bool> {
-    let n = graph.items.len();
+    let links: Vec<(usize, usize)> = graph.links.iter().map(|l| (l.from, l.to)).collect();
+    reversed_links(graph.items.len(), &links)
+}
+
+/// [`reversed_edges`] of `n` items joined by `links` (from, to).
+pub fn reversed_links(n: usize, links: &[(usize, usize)]) -> Vec<bool> {
     let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (i, l) in graph.links.iter().enumerate() {
-        if l.from != l.to {
-            out[l.from].push(i);
+    for (i, &(from, to)) in links.iter().enumerate() {
+        if from != to {
+            out[from].push(i);
         }
     }
     #[derive(Clone, Copy, PartialEq)]
@@ -28,7 +33,7 @@ pub fn reversed_edges(graph: &LayeredGraph) -> Vec<bool> {
         Done,
     }
     let mut mark = vec![Mark::New; n];
-    let mut reversed = vec![false; graph.links.len()];
+    let mut reversed = vec![false; links.len()];
     // Iterative DFS: (node, next out-edge index).
     let mut stack: Vec<(usize, usize)> = Vec::new();
     for root in 0..n {
@@ -40,7 +45,7 @@ pub fn reversed_edges(graph: &LayeredGraph) -> Vec<bool> {
         while let Some(&mut (v, ref mut next)) = stack.last_mut() {
             if let Some(&e) = out[v].get(*next) {
                 *next += 1;
-                let w = graph.links[e].to;
+                let w = links[e].1;
                 match mark[w] {
                     Mark::New => {
                         mark[w] = Mark::OnPath;

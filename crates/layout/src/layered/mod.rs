@@ -14,7 +14,7 @@ mod position;
 mod rank;
 mod simplex;
 
-pub use acyclic::reversed_edges;
+pub use acyclic::{reversed_edges, reversed_links};
 pub use normalize::{Chain, LayerGraph, LayerNode, NodeKind, normalize};
 pub use order::{count_crossings, order};
 pub use position::{Spacing, assign_across, assign_along};
