@@ -7,6 +7,7 @@
 
 mod blocks;
 mod clip;
+mod compact;
 mod edges;
 mod follow;
 mod metrics;
@@ -153,6 +154,11 @@ pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOpti
         &label_rects,
         paths,
     );
+    if metrics.cells {
+        let horizontal = chart.direction.is_horizontal();
+        let gap = metrics.spacing(horizontal, false).rank_sep;
+        compact::compact(&mut scene, horizontal, gap as usize);
+    }
     // In cells a point is a whole cell: it reaches one unit further right and down.
     scene.fit(
         if metrics.cells { 0.0 } else { 8.0 },

@@ -1,0 +1,203 @@
+//! Text art: long straight runs taken out along the flow.
+//!
+//! In: a flowchart scene in cells, and the gap an unlabelled chart leaves between ranks.
+//! Out: the same scene, shorter along its flow (rows in a top-down flow, columns in a
+//! left-right one).
+//!
+//! Rank gaps are sized before edges are routed, for the jogs and labels they may need;
+//! once routed, many of their rows hold only lines passing straight through. In a chart
+//! with edge labels every edge spans a label rank of its own, so an unlabelled edge runs
+//! through an empty one, and a loop back beside it jogged there: a decision hung six rows
+//! under the box above it. A run of rows that holds no node, label, frame border or bend
+//! of an edge is cut down: to the unlabelled gap between a node's bottom and the next
+//! node's top, and elsewhere (out of a port to a bend, from a bend into a port or a label)
+//! to one row. Every line through it just gets shorter, and nothing changes side, meets
+//! or parts.
+
+use liutu_scene::{Point, Rect, Scene};
+
+/// Cuts every run of rows (columns when `horizontal`) that only straight lines cross:
+/// down to `gap` between two nodes, to one elsewhere.
+pub fn compact(scene: &mut Scene, horizontal: bool, gap: usize) {
+    if horizontal {
+        transpose(scene);
+    }
+    compact_rows(scene, gap, horizontal);
+    if horizontal {
+        transpose(scene);
+    }
+}
+
+/// `turned`: whether the scene is turned (its rows were columns), where text runs down
+/// the rows.
+fn compact_rows(scene: &mut Scene, gap: usize, turned: bool) {
+    let Some(rows) = Rows::of(scene, turned) else {
+        return;
+    };
+    // Where each row goes: rows of a run past the ones it keeps go nowhere (nothing
+    // starts or ends in them) and the rows after move up.
+    let count = rows.fixed.len();
+    let mut to = Vec::with_capacity(count);
+    let mut next = 0usize;
+    let mut start = 0;
+    while start < count {
+        let end = (start..count).find(|&y| rows.fixed[y]).unwrap_or(count);
+        if end == start {
+            to.push(next as f64);
+            next += 1;
+            start += 1;
+            continue;
+        }
+        // A run between two nodes keeps the gap; one beside an edge label on a line of
+        // text two columns, so that no arrowhead touches the text; any other, one row.
+        let before = start.checked_sub(1);
+        let after = (end < count).then_some(end);
+        let between_nodes =
+            before.is_some_and(|y| rows.node_bottom[y]) && after.is_some_and(|y| rows.node_top[y]);
+        let beside_text = turned
+            && (before.is_some_and(|y| rows.label_end[y])
+                || after.is_some_and(|y| rows.label_start[y]));
+        let keep = if between_nodes {
+            gap
+        } else if beside_text {
+            2
+        } else {
+            1
+        };
+        for y in start..end {
+            to.push(next as f64);
+            if y - start < keep {
+                next += 1;
+            }
+        }
+        start = end;
+    }
+    if next == count {
+        return;
+    }
+    let row = |y: f64| to[y as usize];
+    // A box keeps its height unless it spans a cut run (a frame), and then loses what was
+    // cut: its top and bottom rows move.
+    let rect = |r: &mut Rect| {
+        if r.height <= 0.0 {
+            return;
+        }
+        let bottom = row(r.y + r.height - 1.0);
+        r.y = row(r.y);
+        r.height = bottom - r.y + 1.0;
+    };
+    for n in &mut scene.nodes {
+        rect(&mut n.rect);
+        rect(&mut n.label.rect);
+    }
+    for c in &mut scene.clusters {
+        rect(&mut c.rect);
+        rect(&mut c.title.rect);
+    }
+    for e in &mut scene.edges {
+        for p in &mut e.points {
+            p.y = row(p.y);
+        }
+        if let Some(l) = &mut e.label {
+            rect(&mut l.rect);
+        }
+    }
+}
+
+/// What each row from 0 to the last one drawn holds.
+struct Rows {
+    /// Whether it must stay: it holds part of a node or a label, a frame's top or bottom
+    /// border, or a bend or end of an edge.
+    fixed: Vec<bool>,
+    /// Whether a node's top row, or bottom row, is in it.
+    node_top: Vec<bool>,
+    node_bottom: Vec<bool>,
+    /// Whether an edge label's first row, or last row, is in it.
+    label_start: Vec<bool>,
+    label_end: Vec<bool>,
+}
+
+impl Rows {
+    /// `None` when the scene reaches above row 0 (it never does before it is fitted).
+    fn of(scene: &Scene, turned: bool) -> Option<Rows> {
+        let count = scene.content_bounds(1.0).bottom().max(0.0) as usize + 1;
+        let mut rows = Rows {
+            fixed: vec![false; count],
+            node_top: vec![false; count],
+            node_bottom: vec![false; count],
+            label_start: vec![false; count],
+            label_end: vec![false; count],
+        };
+        let row = |y: f64| (y >= 0.0).then_some((y as usize).min(count - 1));
+        let mut fix = |r: &Rect, whole: bool| -> Option<()> {
+            if r.height > 0.0 {
+                let (top, bottom) = (row(r.y)?, row(r.y + r.height - 1.0)?);
+                let inside = if whole { top..=bottom } else { top..=top };
+                for y in inside.chain(bottom..=bottom) {
+                    rows.fixed[y] = true;
+                }
+            }
+            Some(())
+        };
+        for n in &scene.nodes {
+            fix(&n.rect, true)?;
+            fix(&n.label.rect, true)?;
+        }
+        for e in &scene.edges {
+            if let Some(l) = &e.label {
+                fix(&l.rect, true)?;
+            }
+        }
+        for c in &scene.clusters {
+            // A title keeps the stroke of border before and after it (`┌─ Title ─`).
+            let t = c.title.rect;
+            let title = if turned && t.height > 0.0 {
+                Rect::new(t.x, t.y - 1.0, t.width, t.height + 2.0)
+            } else {
+                t
+            };
+            fix(&title, true)?;
+            fix(&c.rect, false)?;
+        }
+        // Edge points in cells are the ends and the corners.
+        for p in scene.edges.iter().flat_map(|e| &e.points) {
+            fix(&Rect::new(p.x, p.y, 1.0, 1.0), true)?;
+        }
+        let ends = |r: &Rect| Some((row(r.y)?, row(r.y + r.height - 1.0)?));
+        for n in scene.nodes.iter().filter(|n| n.rect.height > 0.0) {
+            let (top, bottom) = ends(&n.rect)?;
+            rows.node_top[top] = true;
+            rows.node_bottom[bottom] = true;
+        }
+        for l in scene.edges.iter().filter_map(|e| e.label.as_ref()) {
+            if l.rect.height > 0.0 {
+                let (first, last) = ends(&l.rect)?;
+                rows.label_start[first] = true;
+                rows.label_end[last] = true;
+            }
+        }
+        Some(rows)
+    }
+}
+
+/// Swaps rows and columns.
+fn transpose(scene: &mut Scene) {
+    let flip = |r: &mut Rect| *r = Rect::new(r.y, r.x, r.height, r.width);
+    for n in &mut scene.nodes {
+        flip(&mut n.rect);
+        flip(&mut n.label.rect);
+    }
+    for c in &mut scene.clusters {
+        flip(&mut c.rect);
+        flip(&mut c.title.rect);
+    }
+    for e in &mut scene.edges {
+        for p in &mut e.points {
+            *p = Point::new(p.y, p.x);
+        }
+        if let Some(l) = &mut e.label {
+            flip(&mut l.rect);
+        }
+    }
+    std::mem::swap(&mut scene.width, &mut scene.height);
+}
