@@ -10,14 +10,15 @@
 //! through an empty one, and a loop back beside it jogged there: a decision hung six rows
 //! under the box above it. A run of rows that holds no node, label, frame border or bend
 //! of an edge is cut down: to the unlabelled gap between a node's bottom and the next
-//! node's top, and elsewhere (out of a port to a bend, from a bend into a port or a label)
-//! to one row. Every line through it just gets shorter, and nothing changes side, meets
-//! or parts.
+//! node's top, to two columns beside a label's text across a left-right flow (so that
+//! an arrowhead does not touch the text), and elsewhere (out of a port to a bend, from a
+//! bend into a port) to one row. Every line through it just gets shorter, and nothing
+//! changes side, meets or parts.
 
 use liutu_scene::{Point, Rect, Scene};
 
 /// Cuts every run of rows (columns when `horizontal`) that only straight lines cross:
-/// down to `gap` between two nodes, to one elsewhere.
+/// down to `gap` between two nodes, to one or two elsewhere.
 pub fn compact(scene: &mut Scene, horizontal: bool, gap: usize) {
     if horizontal {
         transpose(scene);
