@@ -2,9 +2,7 @@
 
 mod common;
 
-use common::{diagram, rect};
-use liutu_layout::{LayoutOptions, layout};
-use liutu_measure::CellMeasure;
+use common::{rect, text_art};
 
 /// Five labelled edges into one node all arrive on its top: it is widened for them.
 /// Labelled edges are never drawn as one, so each needs its own port (they were taken
@@ -13,11 +11,7 @@ use liutu_measure::CellMeasure;
 fn labelled_edges_each_get_a_port() {
     let source = "flowchart TD\n\
                   A -->|one| L\nB -->|two| L\nC -->|three| L\nD -->|four| L\nE -->|five| L";
-    let scene = layout(
-        &diagram(source),
-        &CellMeasure::default(),
-        &LayoutOptions::default(),
-    );
+    let scene = text_art(source);
     let l = rect(&scene, "L");
     assert!(l.width >= 11.0, "L is {} columns wide", l.width);
     for edge in scene.edges.iter().filter(|e| e.to == "L") {
@@ -28,15 +22,6 @@ fn labelled_edges_each_get_a_port() {
             edge.id
         );
     }
-}
-
-/// `source` laid out in cells.
-fn cell_scene(source: &str) -> liutu_scene::Scene {
-    layout(
-        &diagram(source),
-        &CellMeasure::default(),
-        &LayoutOptions::default(),
-    )
 }
 
 /// Which side of `r` the cell `p` (where an edge ends, on the border) is on: left,
@@ -58,7 +43,7 @@ fn side_of(r: &liutu_scene::Rect, p: &liutu_scene::Point) -> char {
 /// a side, and the second way left by the top).
 #[test]
 fn a_left_right_fork_leaves_by_the_side_it_flows_to() {
-    let scene = cell_scene("flowchart LR\nA --> D{Decide}\nD -->|yes| Y\nD -->|no| N");
+    let scene = text_art("flowchart LR\nA --> D{Decide}\nD -->|yes| Y\nD -->|no| N");
     let d = rect(&scene, "D");
     for edge in scene.edges.iter().filter(|e| e.from == "D") {
         let start = edge.points.first().expect("points");
@@ -78,7 +63,7 @@ fn a_left_right_fork_leaves_by_the_side_it_flows_to() {
 /// straight row (the loop went round to the tops and bottoms of the boxes).
 #[test]
 fn a_loop_back_keeps_to_the_sides_of_a_left_right_flow() {
-    let scene = cell_scene("flowchart LR\nA --> B --> C\nC --> A");
+    let scene = text_art("flowchart LR\nA --> B --> C\nC --> A");
     let (a, c) = (rect(&scene, "A"), rect(&scene, "C"));
     for edge in &scene.edges {
         let (start, end) = (edge.points[0], *edge.points.last().expect("points"));

@@ -4,18 +4,8 @@
 
 mod common;
 
-use common::{diagram, rect};
-use liutu_layout::{LayoutOptions, layout};
-use liutu_measure::CellMeasure;
+use common::{rect, text_art};
 use liutu_scene::Scene;
-
-fn cells(source: &str) -> Scene {
-    layout(
-        &diagram(source),
-        &CellMeasure::default(),
-        &LayoutOptions::default(),
-    )
-}
 
 /// The rows between two nodes one above the other, or the columns between two side by
 /// side.
@@ -30,7 +20,7 @@ fn gap(scene: &Scene, first: &str, second: &str, horizontal: bool) -> f64 {
 
 /// A decision in a loop: the order goes back to the start when payment fails.
 fn decision(direction: &str) -> Scene {
-    cells(&format!(
+    text_art(&format!(
         "flowchart {direction}\nA[User submits order] --> B{{Payment valid?}}\n\
          B -->|Yes| C[Reserve stock]\nB -->|No| D[Show error]\nD --> A"
     ))
@@ -42,7 +32,12 @@ fn decision(direction: &str) -> Scene {
 /// it.
 #[test]
 fn a_labelled_chart_is_no_taller_between_ranks_than_an_unlabelled_one() {
-    let plain = gap(&cells("flowchart TD\nA[Order] --> B[Pay]"), "A", "B", false);
+    let plain = gap(
+        &text_art("flowchart TD\nA[Order] --> B[Pay]"),
+        "A",
+        "B",
+        false,
+    );
     let scene = decision("TD");
     let a_to_b = gap(&scene, "A", "B", false);
     assert!(a_to_b <= plain, "A to B: {a_to_b} rows, unlabelled {plain}");

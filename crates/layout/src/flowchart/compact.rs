@@ -130,39 +130,39 @@ impl Rows {
             label_end: vec![false; count],
         };
         let row = |y: f64| (y >= 0.0).then_some((y as usize).min(count - 1));
-        let mut fix = |r: &Rect, whole: bool| -> Option<()> {
-            if r.height > 0.0 {
-                let (top, bottom) = (row(r.y)?, row(r.y + r.height - 1.0)?);
-                let inside = if whole { top..=bottom } else { top..=top };
-                for y in inside.chain(bottom..=bottom) {
-                    rows.fixed[y] = true;
-                }
-            }
+        // Rows `from` to `to`, which must both be in the scene.
+        let mut fix = |from: f64, to: f64| -> Option<()> {
+            rows.fixed[row(from)?..=row(to)?].fill(true);
             Some(())
         };
-        for n in &scene.nodes {
-            fix(&n.rect, true)?;
-            fix(&n.label.rect, true)?;
+        let boxes = scene
+            .nodes
+            .iter()
+            .flat_map(|n| [n.rect, n.label.rect])
+            .chain(
+                scene
+                    .edges
+                    .iter()
+                    .filter_map(|e| e.label.as_ref().map(|l| l.rect)),
+            );
+        for r in boxes.filter(|r| r.height > 0.0) {
+            fix(r.y, r.y + r.height - 1.0)?;
         }
-        for e in &scene.edges {
-            if let Some(l) = &e.label {
-                fix(&l.rect, true)?;
+        for c in scene.clusters.iter() {
+            let (frame, t) = (c.rect, c.title.rect);
+            if frame.height > 0.0 {
+                fix(frame.y, frame.y)?;
+                fix(frame.y + frame.height - 1.0, frame.y + frame.height - 1.0)?;
             }
-        }
-        for c in &scene.clusters {
             // A title keeps the stroke of border before and after it (`┌─ Title ─`).
-            let t = c.title.rect;
-            let title = if turned && t.height > 0.0 {
-                Rect::new(t.x, t.y - 1.0, t.width, t.height + 2.0)
-            } else {
-                t
-            };
-            fix(&title, true)?;
-            fix(&c.rect, false)?;
+            let stroke = if turned { 1.0 } else { 0.0 };
+            if t.height > 0.0 {
+                fix((t.y - stroke).max(0.0), t.y + t.height - 1.0 + stroke)?;
+            }
         }
         // Edge points in cells are the ends and the corners.
         for p in scene.edges.iter().flat_map(|e| &e.points) {
-            fix(&Rect::new(p.x, p.y, 1.0, 1.0), true)?;
+            fix(p.y, p.y)?;
         }
         let ends = |r: &Rect| Some((row(r.y)?, row(r.y + r.height - 1.0)?));
         for n in scene.nodes.iter().filter(|n| n.rect.height > 0.0) {

@@ -1,11 +1,11 @@
-//! Helpers the layout tests share: a chart read from Mermaid source, laid out in pixels,
-//! and a node's box found by id.
+//! Helpers the layout tests share: a chart read from Mermaid source, laid out in pixels
+//! or in cells, and a node's box found by id.
 
 // Each test binary compiles this module and uses only some of it.
 #![allow(dead_code)]
 
 use liutu_layout::{LayoutOptions, layout};
-use liutu_measure::FontMeasure;
+use liutu_measure::{CellMeasure, FontMeasure};
 use liutu_model::Diagram;
 use liutu_scene::{Rect, Scene};
 
@@ -21,6 +21,15 @@ pub fn graphics(source: &str) -> Scene {
     layout(
         &diagram(source),
         &FontMeasure::default(),
+        &LayoutOptions::default(),
+    )
+}
+
+/// `source` laid out for text art, with the default options.
+pub fn text_art(source: &str) -> Scene {
+    layout(
+        &diagram(source),
+        &CellMeasure::default(),
         &LayoutOptions::default(),
     )
 }
