@@ -1,8 +1,10 @@
-//! Text art gives a node with many edges on one side the room for a port each.
+//! Where edges leave and reach their nodes. Text art gives a node with many edges on one
+//! side the room for a port each; graphics let a fan leave a small node from one place.
 
 mod common;
 
-use common::{rect, text_art};
+use common::{graphics, rect, text_art};
+use liutu_scene::Point;
 
 /// Five labelled edges into one node all arrive on its top: it is widened for them.
 /// Labelled edges are never drawn as one, so each needs its own port (they were taken
@@ -72,6 +74,42 @@ fn a_loop_back_keeps_to_the_sides_of_a_left_right_flow() {
             assert_eq!(side_of(&a, &end), 'r', "the loop reaches A at {end:?}");
         } else {
             assert_eq!(edge.points.len(), 2, "{} bends: {:?}", edge.id, edge.points);
+        }
+    }
+}
+
+/// Whether segments `a`–`b` and `c`–`d` cross at a point inside both.
+fn cross(a: Point, b: Point, c: Point, d: Point) -> bool {
+    let side = |p: Point, q: Point, r: Point| (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
+    let (d1, d2) = (side(c, d, a), side(c, d, b));
+    let (d3, d4) = (side(a, b, c), side(a, b, d));
+    d1 * d2 < 0.0 && d3 * d4 < 0.0
+}
+
+/// In graphics a node too small for a port per edge lets its fan leave from its bottom
+/// and spread, as Graphviz and dagre draw it. The twelve edges were searched for on the
+/// grid, where no two may share a cell: pushed round to the node's sides and top, they
+/// crossed each other 24 times (a chart from Mermaid's parser tests).
+#[test]
+fn a_fan_too_wide_for_its_node_leaves_from_its_bottom_without_crossing_itself() {
+    let targets: String = (1..=12).map(|i| format!("A --> B{i}\n")).collect();
+    let scene = graphics(&format!("graph TD\n{targets}"));
+    let a = rect(&scene, "A");
+    let fan: Vec<&Vec<Point>> = scene.edges.iter().map(|e| &e.points).collect();
+    for points in &fan {
+        assert!(
+            (points[0].y - a.bottom()).abs() < 1.0,
+            "leaves A at {:?}, A {a:?}",
+            points[0]
+        );
+    }
+    for (i, p) in fan.iter().enumerate() {
+        for q in &fan[i + 1..] {
+            for (a, b) in p.iter().zip(&p[1..]) {
+                for (c, d) in q.iter().zip(&q[1..]) {
+                    assert!(!cross(*a, *b, *c, *d), "{p:?} crosses {q:?}");
+                }
+            }
         }
     }
 }

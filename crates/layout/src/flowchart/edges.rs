@@ -202,6 +202,8 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
         }
     }
     let mut assigned: std::collections::HashMap<(usize, bool), Port> = Default::default();
+    // Ports more than one edge leaves by: only for edges that follow their way.
+    let mut shared: std::collections::HashSet<(usize, bool)> = Default::default();
     for ((anchor, side), mut members) in groups {
         members.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         let d = Dir::ALL[side as usize];
@@ -212,13 +214,40 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
             flat_part(&whole, &anchor_outline(l, anchor), d, pitch)
         };
         let cells = if members.len() <= flat.len() {
-            flat
+            &flat
         } else {
-            whole
+            &whole
         };
         let (n, k) = (cells.len(), members.len());
         if k > n {
-            continue; // Not enough room: let the search choose among all ports.
+            // In graphics, edges may leave from one point and fan out, as Graphviz and
+            // dagre draw them all: share the flat part's cells out evenly, in order, so
+            // that edges that follow their way do not cross there. (Searched for on the
+            // grid, where an edge may not enter another's cells, they were pushed round
+            // to the node's other sides, and a fan of twelve crossed itself 24 times.)
+            // Not where an edge ends in a head: heads on one point hide each other.
+            let headless = members.iter().all(|&(_, e, is_source)| {
+                let edge = &l.chart.edges[e];
+                let head = if is_source {
+                    edge.head_start
+                } else {
+                    edge.head_end
+                };
+                head == liutu_model::ArrowHead::None
+            });
+            if l.metrics.cells || flat.is_empty() || !headless {
+                continue; // Not enough room: let the search choose among all ports.
+            }
+            for (i, &(_, e, is_source)) in members.iter().enumerate() {
+                let port = Port {
+                    cell: flat[i * flat.len() / k].1,
+                    dir: d,
+                    cost: 0,
+                };
+                assigned.insert((e, is_source), port);
+                shared.insert((e, is_source));
+            }
+            continue;
         }
         // Each port as close as it can be to where its edge goes (so aligned nodes join
         // straight), in order, one free cell between neighbours when there is room. In
@@ -344,6 +373,13 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
             }
         }
     }
+    let own_port = |e: usize, is_source: bool| {
+        let end = (e, is_source);
+        assigned
+            .get(&end)
+            .filter(|_| !shared.contains(&end))
+            .copied()
+    };
     let mut scratch = crate::route::Scratch::default();
     for &e in &order {
         let edge = &l.chart.edges[e];
@@ -377,8 +413,8 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
             self_loop: from == to,
             label,
             flow: l.edge_flow[e],
-            from_port: assigned.get(&(e, true)).copied(),
-            to_port: assigned.get(&(e, false)).copied(),
+            from_port: own_port(e, true),
+            to_port: own_port(e, false),
             // Among equally good paths A* finds the one that bends last, so search
             // towards the busier end: bends then come near it, which is what lets
             // fanned-out edges nest instead of cross.
