@@ -352,6 +352,15 @@ fn examples_keep_every_invariant() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The construct files the CLI's goldens draw, subgraph detours among them.
+#[test]
+fn construct_files_keep_every_invariant() {
+    let dir = liutu_testkit::workspace().join("crates/cli/tests/flowchart");
+    let (checked, problems) = check_all(&liutu_testkit::mmd_files(&dir));
+    assert!(checked >= 10, "only {checked} construct files read");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 #[test]
 fn corpus_and_bench_keep_every_invariant() {
     let Some(files) = liutu_testkit::corpus_and_bench_flowcharts("the corpus invariants") else {

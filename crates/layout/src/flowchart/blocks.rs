@@ -21,6 +21,9 @@ pub struct Block {
     pub labels: Vec<(EdgeId, Rect)>,
     /// For each edge laid out across ranks: the way the layered engine kept for it.
     pub ways: Vec<(EdgeId, Way)>,
+    /// When guests stand beside the members (see [`super::guests`]): the size of the
+    /// members' box, which the frame is drawn round, from the top-left corner.
+    pub members: Option<(f64, f64)>,
 }
 
 /// Where the layered engine put an edge that runs across ranks, from its source to its
@@ -34,6 +37,11 @@ pub struct Way {
 }
 
 impl Block {
+    /// The size of what the frame is drawn round.
+    fn framed(&self) -> (f64, f64) {
+        self.members.unwrap_or((self.width, self.height))
+    }
+
     fn shift(&mut self, dx: f64, dy: f64) {
         let rects = self
             .nodes
@@ -70,13 +78,16 @@ pub struct Context<'a> {
     pub label_sizes: &'a [Option<(f64, f64)>],
     /// Title size (width, height) of each subgraph.
     pub title_sizes: &'a [(f64, f64)],
+    /// The subgraph each node is laid out in as a guest, if any.
+    pub guests: &'a [Option<SubgraphId>],
     pub work: Work,
 }
 
 impl Context<'_> {
+    /// The scope an item is laid out in: a guest's host, else its parent.
     fn parent(&self, a: Anchor) -> Option<SubgraphId> {
         match a {
-            Anchor::Node(n) => self.chart.nodes[n].parent,
+            Anchor::Node(n) => self.guests[n].or(self.chart.nodes[n].parent),
             Anchor::Cluster(s) => self.chart.subgraphs[s].parent,
         }
     }
@@ -146,8 +157,7 @@ fn title_clearance(
     let play = if m.cells { 0.0 } else { 0.5 };
     let mut w = width;
     while w <= width + title.0 + 2.0 * dx {
-        let slack = (w - block.width - 2.0 * dx).max(0.0) / 2.0;
-        let slack = if m.cells { slack.floor() } else { slack };
+        let slack = m.slack(w, block.framed().0, title);
         let avoid: Vec<(f64, f64)> = centres
             .iter()
             .map(|c| super::column(dx + slack + c, m.cells, m.pitch))
@@ -177,7 +187,7 @@ fn layout_scope(
     // Items of this scope, in order of appearance.
     let mut items: Vec<(usize, Anchor)> = Vec::new();
     for (i, n) in chart.nodes.iter().enumerate() {
-        if n.parent == scope {
+        if ctx.parent(Anchor::Node(i)) == scope {
             items.push((n.span.start, Anchor::Node(i)));
         }
     }
@@ -192,21 +202,32 @@ fn layout_scope(
     // Children first: their size is this scope's item size.
     let mut child_blocks: Vec<Option<Block>> = Vec::with_capacity(items.len());
     let mut sizes: Vec<(f64, f64)> = Vec::with_capacity(items.len());
+    // The frame's size, for subgraph items.
+    let mut frames: Vec<Option<(f64, f64)>> = Vec::with_capacity(items.len());
     for &a in &items {
         match a {
             Anchor::Node(n) => {
                 child_blocks.push(None);
                 sizes.push(ctx.node_sizes[n]);
+                frames.push(None);
             }
             Anchor::Cluster(s) => {
                 let dir = chart.subgraphs[s].direction.unwrap_or(direction);
                 let block = layout_scope(ctx, Some(s), dir, depth + 1);
                 let title = ctx.title_sizes[s];
-                let mut size = ctx.metrics.frame_size(block.width, block.height, title);
+                let (w, h) = block.framed();
+                let mut frame = ctx.metrics.frame_size(w, h, title);
                 if direction == Direction::TB {
-                    size.0 = title_clearance(ctx, s, &block, size, title);
+                    frame.0 = title_clearance(ctx, s, &block, frame, title);
                 }
-                sizes.push(size);
+                // Guests stand beside the frame, inside the item.
+                let (dx, dy) = ctx.metrics.content_offset(title);
+                let slack = ctx.metrics.slack(frame.0, w, title);
+                sizes.push((
+                    frame.0.max(dx + slack + block.width),
+                    frame.1.max(dy + block.height),
+                ));
+                frames.push(Some(frame));
                 child_blocks.push(Some(block));
             }
         }
@@ -244,9 +265,10 @@ fn layout_scope(
             return 0.0;
         };
         let (w, h) = sizes[i];
-        let (dx, dy) = m.content_offset(ctx.title_sizes[s]);
-        let slack = (w - block.width - 2.0 * dx).max(0.0) / 2.0;
-        let slack = if m.cells { slack.floor() } else { slack };
+        let title = ctx.title_sizes[s];
+        let (dx, dy) = m.content_offset(title);
+        let frame_width = frames[i].map_or(w, |f| f.0);
+        let slack = m.slack(frame_width, block.framed().0, title);
         let center = r.center();
         let offset = if horizontal {
             dy + center.y - h / 2.0
@@ -330,13 +352,13 @@ fn layout_scope(
                 match items[i] {
                     Anchor::Node(n) => block.nodes.push((n, r)),
                     Anchor::Cluster(s) => {
-                        block.clusters.push((s, r));
+                        let frame = frames[i].map_or(r, |(w, h)| Rect::new(r.x, r.y, w, h));
+                        block.clusters.push((s, frame));
                         if let Some(mut child) = child_blocks[i].take() {
                             let title = ctx.title_sizes[s];
                             let (dx, dy) = m.content_offset(title);
                             // Centre the contents when the title made the frame wider.
-                            let slack = (r.width - child.width - 2.0 * dx).max(0.0) / 2.0;
-                            let slack = if m.cells { slack.floor() } else { slack };
+                            let slack = m.slack(frame.width, child.framed().0, title);
                             child.shift(r.x + dx + slack, r.y + dy);
                             block.nodes.extend(child.nodes);
                             block.clusters.extend(child.clusters);
@@ -393,5 +415,112 @@ fn layout_scope(
         }
         block.ways.push((link_edges[link], way));
     }
+    if let Some(s) = scope {
+        put_guests_aside(ctx, s, &mut block, direction);
+    }
     block
+}
+
+/// Moves the guests of subgraph `s` (with the labels of their edges) across the flow,
+/// past the far side of the frame the parent will draw round the members, by a gap
+/// between nodes, so that the frame holds none of them; the block then starts at the
+/// members. The ways kept for the guests' edges no longer fit: dropped.
+fn put_guests_aside(ctx: &Context, s: SubgraphId, block: &mut Block, direction: Direction) {
+    let guest = |n: NodeId| ctx.guests[n] == Some(s);
+    if !block.nodes.iter().any(|&(n, _)| guest(n)) {
+        return;
+    }
+    let horizontal = direction.is_horizontal();
+    let touches = |e: EdgeId| {
+        let edge = &ctx.chart.edges[e];
+        guest(edge.from) || guest(edge.to)
+    };
+    let across = |r: &Rect| {
+        if horizontal {
+            (r.y, r.bottom())
+        } else {
+            (r.x, r.right())
+        }
+    };
+    let extent = |rects: &mut dyn Iterator<Item = Rect>| {
+        rects
+            .map(|r| across(&r))
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (a, b)| {
+                (lo.min(a), hi.max(b))
+            })
+    };
+    let (lo, hi) = extent(
+        &mut block
+            .nodes
+            .iter()
+            .filter(|&&(n, _)| !guest(n))
+            .map(|&(_, r)| r)
+            .chain(block.clusters.iter().map(|&(_, r)| r))
+            .chain(
+                block
+                    .labels
+                    .iter()
+                    .filter(|&&(e, _)| !touches(e))
+                    .map(|&(_, r)| r),
+            ),
+    );
+    if !lo.is_finite() {
+        return;
+    }
+    // The members' box starts the block.
+    let (shift_x, shift_y) = if horizontal { (0.0, -lo) } else { (-lo, 0.0) };
+    block.shift(shift_x, shift_y);
+    let members = if horizontal {
+        (block.width, hi - lo)
+    } else {
+        (hi - lo, block.height)
+    };
+    block.members = Some(members);
+    // The frame the parent will draw, as it will draw it, and its far side across.
+    let m = ctx.metrics;
+    let title = ctx.title_sizes[s];
+    let mut frame = m.frame_size(members.0, members.1, title);
+    if direction == Direction::TB {
+        frame.0 = title_clearance(ctx, s, block, frame, title);
+    }
+    let (dx, dy) = m.content_offset(title);
+    let far = if horizontal {
+        frame.1 - dy
+    } else {
+        frame.0 - dx - m.slack(frame.0, members.0, title)
+    };
+    let (guests_lo, _) = extent(
+        &mut block
+            .nodes
+            .iter()
+            .filter(|&&(n, _)| guest(n))
+            .map(|&(_, r)| r),
+    );
+    let delta = far + m.spacing(horizontal, false).node_sep - guests_lo;
+    let moved = |r: &mut Rect| {
+        if horizontal {
+            r.y += delta;
+        } else {
+            r.x += delta;
+        }
+    };
+    for (_, r) in block.nodes.iter_mut().filter(|(n, _)| guest(*n)) {
+        moved(r);
+    }
+    for (_, r) in block.labels.iter_mut().filter(|(e, _)| touches(*e)) {
+        moved(r);
+    }
+    block.ways.retain(|(e, _)| !touches(*e));
+    let (_, end) = extent(
+        &mut block
+            .nodes
+            .iter()
+            .map(|&(_, r)| r)
+            .chain(block.labels.iter().map(|&(_, r)| r)),
+    );
+    if horizontal {
+        block.height = end.max(members.1);
+    } else {
+        block.width = end.max(members.0);
+    }
 }

@@ -103,10 +103,23 @@ impl Metrics {
         }
     }
 
+    /// The padding under a frame's contents.
+    pub fn frame_bottom(&self) -> f64 {
+        if self.cells { 2.0 } else { 16.0 }
+    }
+
+    /// How far a frame `frame_width` wide moves contents `content_width` wide right of
+    /// where they start, to centre them when its title made it wider.
+    pub fn slack(&self, frame_width: f64, content_width: f64, title: (f64, f64)) -> f64 {
+        let (dx, _) = self.content_offset(title);
+        let slack = (frame_width - content_width - 2.0 * dx).max(0.0) / 2.0;
+        if self.cells { slack.floor() } else { slack }
+    }
+
     /// A frame's outer size around contents of `w × h`.
     pub fn frame_size(&self, w: f64, h: f64, title: (f64, f64)) -> (f64, f64) {
         let (dx, dy) = self.content_offset(title);
-        let bottom = if self.cells { 2.0 } else { 16.0 };
+        let bottom = self.frame_bottom();
         let title_room = if self.cells {
             title.0 + 6.0
         } else {

@@ -10,6 +10,7 @@ mod clip;
 mod compact;
 mod edges;
 mod follow;
+mod guests;
 mod metrics;
 mod size;
 
@@ -72,12 +73,14 @@ pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOpti
             }
         })
         .collect();
+    let guests = guests::guests(chart, &directions);
     let mut ctx = Context {
         chart,
         metrics: &metrics,
         node_sizes: &node_sizes,
         label_sizes: &label_sizes,
         title_sizes: &title_sizes,
+        guests: &guests,
         work: Work::new(options.work_budget),
     };
     let block = blocks::layout_root(&mut ctx);

@@ -1,0 +1,59 @@
+//! A way out of a subgraph and back into it is laid out beside the frame: the nodes on it
+//! are ranked with the subgraph's members, so every edge of the way runs with the flow.
+
+mod common;
+
+use common::{graphics, rect, text_art};
+use liutu_scene::{Rect, Scene};
+
+/// `Backend` with a way out of it through a queue and a worker, back in at its database.
+const DETOUR: &str = "flowchart TB\n\
+    subgraph Backend\nGateway --> Service --> DB\nend\n\
+    Service --> Queue --> Worker --> DB";
+
+fn frame(scene: &Scene, id: &str) -> Rect {
+    scene
+        .clusters
+        .iter()
+        .find(|c| c.id == id)
+        .expect("frame")
+        .rect
+}
+
+/// The queue and the worker stand beside the frame, between the service and the
+/// database, so that `Worker --> DB` comes down. They were ranked under the whole frame,
+/// with the database right under the service, and `Worker --> DB` went back up into it.
+#[test]
+fn a_way_out_and_back_in_runs_down_beside_the_frame() {
+    for (units, scene) in [("pixels", graphics(DETOUR)), ("cells", text_art(DETOUR))] {
+        let backend = frame(&scene, "Backend");
+        let [service, queue, worker, db] =
+            ["Service", "Queue", "Worker", "DB"].map(|id| rect(&scene, id));
+        for (id, r) in [("Queue", queue), ("Worker", worker)] {
+            assert!(
+                !r.overlaps(&backend),
+                "{units}: {id} {r:?} in Backend {backend:?}"
+            );
+        }
+        assert!(
+            service.bottom() <= queue.y && queue.bottom() <= worker.y && worker.bottom() <= db.y,
+            "{units}: not in flow order: Service {service:?}, Queue {queue:?}, Worker {worker:?}, DB {db:?}"
+        );
+    }
+}
+
+/// A loop back into a subgraph is not brought beside it: it goes back up however it is
+/// laid out, and reads better downstream of the frame.
+#[test]
+fn a_loop_back_into_a_subgraph_stays_downstream_of_its_frame() {
+    let source = "flowchart TB\n\
+        subgraph Deploy\nstage --> smoke --> prod\nend\n\
+        smoke -->|fail| rollback\nrollback --> stage";
+    for (units, scene) in [("pixels", graphics(source)), ("cells", text_art(source))] {
+        let (deploy, rollback) = (frame(&scene, "Deploy"), rect(&scene, "rollback"));
+        assert!(
+            rollback.y >= deploy.bottom(),
+            "{units}: rollback {rollback:?} beside Deploy {deploy:?}"
+        );
+    }
+}
