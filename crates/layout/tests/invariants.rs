@@ -3,7 +3,7 @@
 //! it is not, as in a user's clone).
 //!
 //! Checked in cells (text art) and pixels (graphics): no two nodes overlap; every
-//! frame holds its members and no other node; every edge starts and ends on its nodes'
+//! frame holds its members and no other node, and frames nest or stay apart; every edge starts and ends on its nodes'
 //! outlines (in pixels on the shape as drawn, within half a pixel) and passes through no
 //! other node nor another edge's label, nor through a frame that holds neither of its
 //! ends; no edge label overlaps a node or another label;
@@ -65,6 +65,41 @@ fn check(name: &str, chart: &Flowchart, measure: &dyn TextMeasure) -> Vec<String
                     "{name}: {} intrudes into frame {}",
                     node.id, sub.id
                 ));
+            }
+        }
+    }
+    // Frames never cross: a subgraph's frame holds its descendants' and stays clear of
+    // every other.
+    let within = |inner: usize, outer: usize| {
+        let mut up = chart.subgraphs[inner].parent;
+        for _ in 0..=chart.subgraphs.len() {
+            match up {
+                Some(p) if p == outer => return true,
+                Some(p) => up = chart.subgraphs[p].parent,
+                None => return false,
+            }
+        }
+        false
+    };
+    let frame_of = |s: usize| {
+        let id = &chart.subgraphs[s].id;
+        scene.clusters.iter().find(|c| &c.id == id).map(|c| c.rect)
+    };
+    for a in 0..chart.subgraphs.len() {
+        for b in a + 1..chart.subgraphs.len() {
+            let (Some(ra), Some(rb)) = (frame_of(a), frame_of(b)) else {
+                continue;
+            };
+            let (ida, idb) = (&chart.subgraphs[a].id, &chart.subgraphs[b].id);
+            let fine = if within(a, b) {
+                rb.contains_rect(&ra)
+            } else if within(b, a) {
+                ra.contains_rect(&rb)
+            } else {
+                !ra.overlaps(&rb)
+            };
+            if !fine {
+                problems.push(format!("{name}: frames {ida} and {idb} cross"));
             }
         }
     }
