@@ -57,3 +57,32 @@ fn a_loop_back_into_a_subgraph_stays_downstream_of_its_frame() {
         );
     }
 }
+
+/// Whole subgraphs can be on the way: `c1 --> a2` leaves `three` for `one`, `one --> two`
+/// and `two --> c2` come back (Mermaid's flowchart docs). `one` and `two` stand beside
+/// `three`, so both ways run down, and no two frames cross. `three` was ranked under the
+/// other two, and `c1 --> a2` went up the whole chart.
+#[test]
+fn subgraphs_on_a_way_out_and_back_in_stand_beside_the_frame() {
+    let source = "flowchart TB\nc1-->a2\n\
+        subgraph one\na1-->a2\nend\nsubgraph two\nb1-->b2\nend\nsubgraph three\nc1-->c2\nend\n\
+        one --> two\nthree --> two\ntwo --> c2";
+    for (units, scene) in [("pixels", graphics(source)), ("cells", text_art(source))] {
+        let [c1, a2, c2] = ["c1", "a2", "c2"].map(|id| rect(&scene, id));
+        let [one, two, three] = ["one", "two", "three"].map(|id| frame(&scene, id));
+        assert!(
+            c1.bottom() <= a2.y,
+            "{units}: c1 {c1:?} not above a2 {a2:?}"
+        );
+        assert!(
+            two.bottom() <= c2.y,
+            "{units}: two {two:?} not above c2 {c2:?}"
+        );
+        for (id, r) in [("one", one), ("two", two)] {
+            assert!(
+                !r.overlaps(&three),
+                "{units}: {id} {r:?} crosses three {three:?}"
+            );
+        }
+    }
+}

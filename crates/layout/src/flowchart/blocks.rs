@@ -78,18 +78,34 @@ pub struct Context<'a> {
     pub label_sizes: &'a [Option<(f64, f64)>],
     /// Title size (width, height) of each subgraph.
     pub title_sizes: &'a [(f64, f64)],
-    /// The subgraph each node is laid out in as a guest, if any.
-    pub guests: &'a [Option<SubgraphId>],
+    /// The subgraph each node and subgraph is laid out in as a guest, if any.
+    pub guests: &'a super::guests::Guests,
     pub work: Work,
 }
 
 impl Context<'_> {
     /// The scope an item is laid out in: a guest's host, else its parent.
     fn parent(&self, a: Anchor) -> Option<SubgraphId> {
-        match a {
-            Anchor::Node(n) => self.guests[n].or(self.chart.nodes[n].parent),
+        self.guest_of(a).or(match a {
+            Anchor::Node(n) => self.chart.nodes[n].parent,
             Anchor::Cluster(s) => self.chart.subgraphs[s].parent,
+        })
+    }
+
+    /// The subgraph an item is laid out in as a guest, if any.
+    fn guest_of(&self, a: Anchor) -> Option<SubgraphId> {
+        match a {
+            Anchor::Node(n) => self.guests.nodes[n],
+            Anchor::Cluster(s) => self.guests.subgraphs[s],
         }
+    }
+
+    /// Whether `a` is, or is laid out in, a guest of `s`.
+    fn with_guest_of(&self, a: Anchor, s: SubgraphId) -> bool {
+        self.path(a)
+            .into_iter()
+            .find(|&x| self.parent(x) == Some(s))
+            .is_some_and(|x| self.guest_of(x) == Some(s))
     }
 
     /// The anchor and its enclosing subgraphs, innermost first.
@@ -192,7 +208,7 @@ fn layout_scope(
         }
     }
     for (i, s) in chart.subgraphs.iter().enumerate() {
-        if s.parent == scope && depth < 64 {
+        if ctx.parent(Anchor::Cluster(i)) == scope && depth < 64 {
             items.push((s.span.start, Anchor::Cluster(i)));
         }
     }
@@ -426,15 +442,21 @@ fn layout_scope(
 /// between nodes, so that the frame holds none of them; the block then starts at the
 /// members. The ways kept for the guests' edges no longer fit: dropped.
 fn put_guests_aside(ctx: &Context, s: SubgraphId, block: &mut Block, direction: Direction) {
-    let guest = |n: NodeId| ctx.guests[n] == Some(s);
+    let guest = |n: NodeId| ctx.with_guest_of(Anchor::Node(n), s);
     if !block.nodes.iter().any(|&(n, _)| guest(n)) {
         return;
     }
     let horizontal = direction.is_horizontal();
-    let touches = |e: EdgeId| {
+    let guest_frame = |c: SubgraphId| ctx.with_guest_of(Anchor::Cluster(c), s);
+    // How many of an edge's ends are with a guest.
+    let guest_ends = |e: EdgeId| {
         let edge = &ctx.chart.edges[e];
-        guest(edge.from) || guest(edge.to)
+        let end = |n: NodeId, frame: Option<SubgraphId>| {
+            usize::from(frame.map_or_else(|| guest(n), guest_frame))
+        };
+        end(edge.from, edge.from_subgraph) + end(edge.to, edge.to_subgraph)
     };
+    let touches = |e: EdgeId| guest_ends(e) > 0;
     let across = |r: &Rect| {
         if horizontal {
             (r.y, r.bottom())
@@ -455,7 +477,13 @@ fn put_guests_aside(ctx: &Context, s: SubgraphId, block: &mut Block, direction: 
             .iter()
             .filter(|&&(n, _)| !guest(n))
             .map(|&(_, r)| r)
-            .chain(block.clusters.iter().map(|&(_, r)| r))
+            .chain(
+                block
+                    .clusters
+                    .iter()
+                    .filter(|&&(c, _)| !guest_frame(c))
+                    .map(|&(_, r)| r),
+            )
             .chain(
                 block
                     .labels
@@ -494,7 +522,14 @@ fn put_guests_aside(ctx: &Context, s: SubgraphId, block: &mut Block, direction: 
             .nodes
             .iter()
             .filter(|&&(n, _)| guest(n))
-            .map(|&(_, r)| r),
+            .map(|&(_, r)| r)
+            .chain(
+                block
+                    .clusters
+                    .iter()
+                    .filter(|&&(c, _)| guest_frame(c))
+                    .map(|&(_, r)| r),
+            ),
     );
     let delta = far + m.spacing(horizontal, false).node_sep - guests_lo;
     let moved = |r: &mut Rect| {
@@ -507,15 +542,26 @@ fn put_guests_aside(ctx: &Context, s: SubgraphId, block: &mut Block, direction: 
     for (_, r) in block.nodes.iter_mut().filter(|(n, _)| guest(*n)) {
         moved(r);
     }
+    for (_, r) in block.clusters.iter_mut().filter(|(c, _)| guest_frame(*c)) {
+        moved(r);
+    }
     for (_, r) in block.labels.iter_mut().filter(|(e, _)| touches(*e)) {
         moved(r);
     }
-    block.ways.retain(|(e, _)| !touches(*e));
+    // A way among guests moves with them; one between a guest and a member no longer
+    // fits.
+    block.ways.retain(|(e, _)| guest_ends(*e) != 1);
+    for (_, way) in block.ways.iter_mut().filter(|(e, _)| guest_ends(*e) == 2) {
+        for r in way.ends.iter_mut().chain(way.stations.iter_mut()) {
+            moved(r);
+        }
+    }
     let (_, end) = extent(
         &mut block
             .nodes
             .iter()
             .map(|&(_, r)| r)
+            .chain(block.clusters.iter().map(|&(_, r)| r))
             .chain(block.labels.iter().map(|&(_, r)| r)),
     );
     if horizontal {

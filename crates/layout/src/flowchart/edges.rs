@@ -189,7 +189,31 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
                 last_station
             };
             let toward = next.unwrap_or_else(|| centre_cell(&anchor_rect(other), pitch));
-            let side = facing_side(mine, toward, l.edge_flow[e]);
+            // A frame with what the edge goes to beside it (a guest: see `guests`) is
+            // left across the flow, towards it, not from its far end.
+            let beside = match me {
+                Anchor::Cluster(_) => {
+                    let r = anchor_cells(me);
+                    let (lo, hi) = if l.edge_flow[e].is_horizontal() {
+                        (r.x0, r.x1)
+                    } else {
+                        (r.y0, r.y1)
+                    };
+                    let along = if l.edge_flow[e].is_horizontal() {
+                        toward.0
+                    } else {
+                        toward.1
+                    };
+                    f64::from(lo) < along && along < f64::from(hi)
+                }
+                Anchor::Node(_) => false,
+            };
+            let flow = match (beside, l.edge_flow[e].is_horizontal()) {
+                (false, _) => l.edge_flow[e],
+                (true, true) => Direction::TB,
+                (true, false) => Direction::LR,
+            };
+            let side = facing_side(mine, toward, flow);
             let key = if side.is_vertical() {
                 toward.0
             } else {

@@ -1,156 +1,220 @@
-//! Guests: nodes outside a subgraph that are laid out with it.
+//! Guests: items outside a subgraph that are laid out with it.
 //!
-//! In: the flowchart and each subgraph's direction. Out: for each node, the subgraph it
-//! is laid out in as a guest, if any.
+//! In: the flowchart and each subgraph's direction. Out: for each node and each
+//! subgraph, the subgraph it is laid out in as a guest, if any.
 //!
 //! A subgraph is laid out as one block, so its members are ranked without the paths
 //! outside it. `Backend{Gateway → Service → DB}` with `Service → Queue → Worker → DB`
 //! outside put DB right under Service, Queue and Worker under the whole frame, and drew
 //! `Worker → DB` upwards back into it (Mermaid puts Queue and Worker beside the frame,
-//! DB at its bottom). A node of the subgraph's parent scope that lies on such a way out
-//! and back in — reachable from a member, and reaching one, through nodes of that scope
-//! only — is laid out in the subgraph's block, so the block ranks the whole way, and then
-//! set beside the members (see `blocks`), outside the frame drawn round them. Not a node
-//! on a loop back into the subgraph (one that, with the members' own edges, closes a
-//! cycle): a loop goes back up however it is laid out, and it reads better beyond the
-//! frame, downstream, than beside it. And only where the subgraph flows as its parent
-//! does: a guest keeps the flow of the scope it belongs to.
+//! DB at its bottom). An item of the subgraph's parent scope — a node, or a whole
+//! subgraph — that lies on such a way out and back in (reachable from a member, and
+//! reaching one, through that scope's items) is laid out in the subgraph's block, so the
+//! block ranks the whole way, and then set beside the members (see `blocks`), outside
+//! the frame drawn round them. Not an item on a loop back into the subgraph (one that,
+//! with the members' own edges, closes a cycle): a loop goes back up however it is laid
+//! out, and reads better downstream of the frame than beside it. And only where the
+//! subgraph flows as its parent does: a guest keeps the flow of the scope it belongs to.
 
-use liutu_model::{Direction, Flowchart, NodeId, SubgraphId};
+use liutu_model::{Direction, Flowchart, SubgraphId};
 
-/// For each node, the subgraph it is a guest of: at most one.
-pub fn guests(chart: &Flowchart, directions: &[Direction]) -> Vec<Option<SubgraphId>> {
-    let n = chart.nodes.len();
-    let mut guest_of: Vec<Option<SubgraphId>> = vec![None; n];
-    let mut claimed = vec![0usize; n];
-    // Node-to-node links only: a link to a subgraph's own id ends on its frame.
-    let links: Vec<(NodeId, NodeId)> = chart
-        .edges
-        .iter()
-        .filter(|e| e.from != e.to && e.from_subgraph.is_none() && e.to_subgraph.is_none())
-        .map(|e| (e.from, e.to))
-        .collect();
-    let (mut out, mut into) = (vec![Vec::new(); n], vec![Vec::new(); n]);
-    for &(a, b) in &links {
-        out[a].push(b);
-        into[b].push(a);
-    }
+/// Which subgraph each node and each subgraph is a guest of: at most one.
+#[derive(Debug, Clone, Default)]
+pub struct Guests {
+    pub nodes: Vec<Option<SubgraphId>>,
+    pub subgraphs: Vec<Option<SubgraphId>>,
+}
+
+/// The guests of every subgraph, taken in declaration order: an item is the guest of the
+/// first subgraph it is found beside, and a subgraph with guests is no one's guest.
+pub fn guests(chart: &Flowchart, directions: &[Direction]) -> Guests {
+    let items = Items::new(chart);
+    let count = items.count();
+    let mut guest_of: Vec<Option<SubgraphId>> = vec![None; count];
+    let mut hosts = vec![false; count];
     for (s, sub) in chart.subgraphs.iter().enumerate() {
-        let outer = sub.parent;
-        let outer_direction = outer.map_or(chart.direction, |p| directions[p]);
-        if directions[s] != outer_direction {
+        let outer_direction = sub.parent.map_or(chart.direction, |p| directions[p]);
+        let me = items.subgraph(s);
+        if directions[s] != outer_direction || guest_of[me].is_some() {
             continue;
         }
-        let members: Vec<NodeId> = (0..n).filter(|&v| inside(chart, v, s)).collect();
-        // Plain nodes of the scope the subgraph stands in.
-        let beside = |v: NodeId| chart.nodes[v].parent == outer;
-        let reached = reach(&members, &out, beside);
-        let reaching = reach(&members, &into, beside);
-        let mut on_way: Vec<bool> = (0..n).map(|v| reached[v] && reaching[v]).collect();
-        if !on_way.contains(&true) {
-            continue;
+        let on_way = items.ways_back_in(s);
+        let free = |i: usize| on_way[i] && guest_of[i].is_none() && !hosts[i];
+        let looped = items.on_cycles(s, &|i| free(i));
+        let found: Vec<usize> = (0..count).filter(|&i| free(i) && !looped[i]).collect();
+        for &i in &found {
+            guest_of[i] = Some(s);
         }
-        for &m in &members {
-            on_way[m] = true;
-        }
-        let looped = on_cycles(&out, &on_way);
-        for v in (0..n).filter(|&v| reached[v] && reaching[v] && !looped[v]) {
-            claimed[v] += 1;
-            guest_of[v] = Some(s);
-        }
+        hosts[me] = !found.is_empty();
     }
-    // A node on ways back into two subgraphs stays where it is.
-    for (v, guest) in guest_of.iter_mut().enumerate() {
-        if claimed[v] > 1 {
-            *guest = None;
-        }
+    let subgraphs = guest_of.split_off(chart.nodes.len());
+    Guests {
+        nodes: guest_of,
+        subgraphs,
     }
-    guest_of
 }
 
-/// Whether node `v` is in subgraph `s`, directly or in one nested in it.
-fn inside(chart: &Flowchart, v: NodeId, s: SubgraphId) -> bool {
-    let mut up = chart.nodes[v].parent;
-    for _ in 0..=chart.subgraphs.len() {
-        match up {
-            Some(p) if p == s => return true,
-            Some(p) => up = chart.subgraphs[p].parent,
-            None => return false,
-        }
-    }
-    false
+/// The chart's nodes and subgraphs as one list of items (nodes first), with the items
+/// each edge joins: a node, or a subgraph by its id.
+struct Items<'a> {
+    chart: &'a Flowchart,
+    ends: Vec<(usize, usize)>,
 }
 
-/// The nodes `through` allows that can be reached from `from` along `next`, passing only
-/// through such nodes.
-fn reach(from: &[NodeId], next: &[Vec<NodeId>], through: impl Fn(NodeId) -> bool) -> Vec<bool> {
+impl<'a> Items<'a> {
+    fn new(chart: &'a Flowchart) -> Self {
+        let n = chart.nodes.len();
+        let ends = chart
+            .edges
+            .iter()
+            .map(|e| {
+                (
+                    e.from_subgraph.map_or(e.from, |s| n + s),
+                    e.to_subgraph.map_or(e.to, |s| n + s),
+                )
+            })
+            .collect();
+        Items { chart, ends }
+    }
+
+    fn count(&self) -> usize {
+        self.chart.nodes.len() + self.chart.subgraphs.len()
+    }
+
+    fn subgraph(&self, s: SubgraphId) -> usize {
+        self.chart.nodes.len() + s
+    }
+
+    fn parent(&self, item: usize) -> Option<SubgraphId> {
+        let n = self.chart.nodes.len();
+        if item < n {
+            self.chart.nodes[item].parent
+        } else {
+            self.chart.subgraphs[item - n].parent
+        }
+    }
+
+    /// The item of `scope` that holds `item` (or is it), if any.
+    fn in_scope(&self, item: usize, scope: Option<SubgraphId>) -> Option<usize> {
+        let mut at = item;
+        for _ in 0..=self.chart.subgraphs.len() + 1 {
+            let up = self.parent(at);
+            if up == scope {
+                return Some(at);
+            }
+            at = self.subgraph(up?);
+        }
+        None
+    }
+
+    /// The items of `s`'s parent scope on a way out of `s` and back in: reachable from a
+    /// member and reaching one through that scope's items. Edges that end on `s`'s own
+    /// frame neither leave nor enter it: they rank no member.
+    fn ways_back_in(&self, s: SubgraphId) -> Vec<bool> {
+        let count = self.count();
+        let outer = self.chart.subgraphs[s].parent;
+        let host = count;
+        // The members as one item, `host`; the scope's other items as themselves.
+        let unit = |item: usize| {
+            if item == self.subgraph(s) {
+                None
+            } else if self.in_scope(item, Some(s)).is_some() {
+                Some(host)
+            } else {
+                self.in_scope(item, outer)
+            }
+        };
+        let (mut out, mut into) = (vec![Vec::new(); count + 1], vec![Vec::new(); count + 1]);
+        for &(a, b) in &self.ends {
+            if let (Some(x), Some(y)) = (unit(a), unit(b))
+                && x != y
+            {
+                out[x].push(y);
+                into[y].push(x);
+            }
+        }
+        let (from, to) = (reach(host, &out), reach(host, &into));
+        (0..count).map(|i| from[i] && to[i]).collect()
+    }
+
+    /// Which of the items `guest` allows lie on a cycle of `s`'s scope with them in it:
+    /// its own items and the guests, each whole, joined as the layout will join them.
+    /// Kosaraju's two searches: finishing order, then the reversed links in reverse
+    /// finishing order.
+    fn on_cycles(&self, s: SubgraphId, guest: &dyn Fn(usize) -> bool) -> Vec<bool> {
+        let count = self.count();
+        let outer = self.chart.subgraphs[s].parent;
+        let unit = |item: usize| {
+            self.in_scope(item, Some(s))
+                .or_else(|| self.in_scope(item, outer).filter(|&i| guest(i)))
+        };
+        let (mut out, mut into) = (vec![Vec::new(); count], vec![Vec::new(); count]);
+        for &(a, b) in &self.ends {
+            if let (Some(x), Some(y)) = (unit(a), unit(b))
+                && x != y
+            {
+                out[x].push(y);
+                into[y].push(x);
+            }
+        }
+        let mut finished = Vec::new();
+        let mut seen = vec![false; count];
+        for root in 0..count {
+            if seen[root] {
+                continue;
+            }
+            seen[root] = true;
+            let mut stack = vec![(root, 0usize)];
+            while let Some(&mut (v, ref mut next)) = stack.last_mut() {
+                match out[v].get(*next) {
+                    Some(&w) => {
+                        *next += 1;
+                        if !seen[w] {
+                            seen[w] = true;
+                            stack.push((w, 0));
+                        }
+                    }
+                    None => {
+                        finished.push(v);
+                        stack.pop();
+                    }
+                }
+            }
+        }
+        let mut component = vec![usize::MAX; count];
+        let mut size = Vec::new();
+        for &root in finished.iter().rev() {
+            if component[root] != usize::MAX {
+                continue;
+            }
+            let c = size.len();
+            size.push(0usize);
+            component[root] = c;
+            let mut stack = vec![root];
+            while let Some(v) = stack.pop() {
+                size[c] += 1;
+                for &w in &into[v] {
+                    if component[w] == usize::MAX {
+                        component[w] = c;
+                        stack.push(w);
+                    }
+                }
+            }
+        }
+        (0..count).map(|v| size[component[v]] > 1).collect()
+    }
+}
+
+/// The items reached from `from` along `next`, not counting `from` itself.
+fn reach(from: usize, next: &[Vec<usize>]) -> Vec<bool> {
     let mut seen = vec![false; next.len()];
-    let mut stack: Vec<NodeId> = from.iter().flat_map(|&m| next[m].iter().copied()).collect();
+    let mut stack: Vec<usize> = next[from].clone();
     while let Some(v) = stack.pop() {
-        if seen[v] || !through(v) {
+        if seen[v] || v == from {
             continue;
         }
         seen[v] = true;
         stack.extend(next[v].iter().copied());
     }
     seen
-}
-
-/// Which of the nodes `keep` allows lie on a cycle of the links among them (Kosaraju's
-/// two searches: finishing order, then the reversed links in reverse finishing order).
-fn on_cycles(out: &[Vec<NodeId>], keep: &[bool]) -> Vec<bool> {
-    let n = out.len();
-    let mut into: Vec<Vec<NodeId>> = vec![Vec::new(); n];
-    for v in (0..n).filter(|&v| keep[v]) {
-        for &w in out[v].iter().filter(|&&w| keep[w]) {
-            into[w].push(v);
-        }
-    }
-    let mut finished: Vec<NodeId> = Vec::new();
-    let mut seen = vec![false; n];
-    for root in (0..n).filter(|&v| keep[v]) {
-        if seen[root] {
-            continue;
-        }
-        seen[root] = true;
-        let mut stack = vec![(root, 0usize)];
-        while let Some(&mut (v, ref mut next)) = stack.last_mut() {
-            match out[v].get(*next) {
-                Some(&w) => {
-                    *next += 1;
-                    if keep[w] && !seen[w] {
-                        seen[w] = true;
-                        stack.push((w, 0));
-                    }
-                }
-                None => {
-                    finished.push(v);
-                    stack.pop();
-                }
-            }
-        }
-    }
-    let mut component = vec![usize::MAX; n];
-    let mut size = Vec::new();
-    for &root in finished.iter().rev() {
-        if component[root] != usize::MAX {
-            continue;
-        }
-        let c = size.len();
-        size.push(0usize);
-        component[root] = c;
-        let mut stack = vec![root];
-        while let Some(v) = stack.pop() {
-            size[c] += 1;
-            for &w in &into[v] {
-                if component[w] == usize::MAX {
-                    component[w] = c;
-                    stack.push(w);
-                }
-            }
-        }
-    }
-    (0..n)
-        .map(|v| keep[v] && (size[component[v]] > 1 || out[v].contains(&v)))
-        .collect()
 }
