@@ -15,8 +15,14 @@
 //! with the members' own edges, closes a cycle): a loop goes back up however it is laid
 //! out, and reads better downstream of the frame than beside it. And only where the
 //! subgraph flows as its parent does: a guest keeps the flow of the scope it belongs to.
+//! Each subgraph walks the whole chart, so on charts with very many subgraphs and edges
+//! (past [`MOST_WORK`]) none are looked for.
 
 use liutu_model::{Direction, Flowchart, SubgraphId};
+
+/// Subgraphs times the edges and items each one walks, past which no guests are looked
+/// for: a few milliseconds' work (a hundred subgraphs on a chart of twenty thousand edges).
+const MOST_WORK: usize = 2_000_000;
 
 /// Which subgraph each node and each subgraph is a guest of: at most one.
 #[derive(Debug, Clone, Default)]
@@ -31,6 +37,18 @@ pub fn guests(chart: &Flowchart, directions: &[Direction]) -> Guests {
     let items = Items::new(chart);
     let count = items.count();
     let mut guest_of: Vec<Option<SubgraphId>> = vec![None; count];
+    // Each subgraph walks the whole chart: on a chart where that is too much work, every
+    // subgraph is laid out as its own block alone, as before guests.
+    let work = chart
+        .subgraphs
+        .len()
+        .saturating_mul(chart.edges.len() + count);
+    if work > MOST_WORK {
+        return Guests {
+            nodes: vec![None; chart.nodes.len()],
+            subgraphs: vec![None; chart.subgraphs.len()],
+        };
+    }
     let mut hosts = vec![false; count];
     for (s, sub) in chart.subgraphs.iter().enumerate() {
         let outer_direction = sub.parent.map_or(chart.direction, |p| directions[p]);
