@@ -437,10 +437,11 @@ fn layout_scope(
     block
 }
 
-/// Moves the guests of subgraph `s` (with the labels of their edges) across the flow,
-/// past the far side of the frame the parent will draw round the members, by a gap
-/// between nodes, so that the frame holds none of them; the block then starts at the
-/// members. The ways kept for the guests' edges no longer fit: dropped.
+/// Moves the guests of subgraph `s` (nodes, whole subgraphs, and the labels of their
+/// edges) across the flow, past the far side of the frame the parent will draw round the
+/// members, by a gap between nodes, so that the frame holds none of them; the block then
+/// starts at the members. Ways among guests move with them; a way between a guest and a
+/// member no longer fits and is dropped (the edge is searched for on the grid).
 fn put_guests_aside(ctx: &Context, s: SubgraphId, block: &mut Block, direction: Direction) {
     let guest = |n: NodeId| ctx.with_guest_of(Anchor::Node(n), s);
     if !block.nodes.iter().any(|&(n, _)| guest(n)) {
