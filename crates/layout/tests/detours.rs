@@ -60,8 +60,9 @@ fn a_loop_back_into_a_subgraph_stays_downstream_of_its_frame() {
 
 /// Whole subgraphs can be on the way: `c1 --> a2` leaves `three` for `one`, `one --> two`
 /// and `two --> c2` come back (Mermaid's flowchart docs). `one` and `two` stand beside
-/// `three`, so both ways run down, and no two frames cross. `three` was ranked under the
-/// other two, and `c1 --> a2` went up the whole chart.
+/// `three`, so both ways run down, no two frames cross, and the frames' own edge runs
+/// across between them. `three` was ranked under the other two, and `c1 --> a2` went up
+/// the whole chart.
 #[test]
 fn subgraphs_on_a_way_out_and_back_in_stand_beside_the_frame() {
     let source = "flowchart TB\nc1-->a2\n\
@@ -84,5 +85,24 @@ fn subgraphs_on_a_way_out_and_back_in_stand_beside_the_frame() {
                 "{units}: {id} {r:?} crosses three {three:?}"
             );
         }
+        // `three --> two` (drawn between the members written first: c1, b1) joins the
+        // frames side to side. It left three's bottom, went round below it and came up
+        // into two's top.
+        let edge = scene
+            .edges
+            .iter()
+            .find(|e| e.from == "c1" && e.to == "b1")
+            .expect("three --> two");
+        let (start, end) = (edge.points[0], *edge.points.last().expect("points"));
+        // In cells a point is a cell, the frame's last column `right() - 1`.
+        let on = |x: f64, side: f64| (x - side).abs() <= 1.0;
+        assert!(
+            on(start.x, three.right()),
+            "{units}: leaves three at {start:?}, three {three:?}"
+        );
+        assert!(
+            on(end.x, two.x),
+            "{units}: reaches two at {end:?}, two {two:?}"
+        );
     }
 }

@@ -189,24 +189,38 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
                 last_station
             };
             let toward = next.unwrap_or_else(|| centre_cell(&anchor_rect(other), pitch));
-            // A frame with what the edge goes to beside it (a guest: see `guests`) is
-            // left across the flow, towards it, not from its far end.
-            let beside = match me {
-                Anchor::Cluster(_) => {
-                    let r = anchor_cells(me);
-                    let (lo, hi) = if l.edge_flow[e].is_horizontal() {
-                        (r.x0, r.x1)
-                    } else {
-                        (r.y0, r.y1)
-                    };
-                    let along = if l.edge_flow[e].is_horizontal() {
-                        toward.0
-                    } else {
-                        toward.1
-                    };
-                    f64::from(lo) < along && along < f64::from(hi)
+            // A frame and what stands beside it (a guest: see `guests`) are joined
+            // across the flow, side to side, not from the frame's far end round to the
+            // other's near one.
+            let horizontal = l.edge_flow[e].is_horizontal();
+            let span = |c: &Cells| {
+                if horizontal {
+                    (f64::from(c.x0), f64::from(c.x1))
+                } else {
+                    (f64::from(c.y0), f64::from(c.y1))
                 }
-                Anchor::Node(_) => false,
+            };
+            let (mine_cells, other_cells) = (anchor_cells(me), anchor_cells(other));
+            let (lo, hi) = span(&mine_cells);
+            let beside = match (me, other, next) {
+                (Anchor::Node(_), Anchor::Node(_), _) => false,
+                (Anchor::Cluster(_), _, Some(station)) => {
+                    let along = if horizontal { station.0 } else { station.1 };
+                    lo < along && along < hi
+                }
+                (_, _, Some(_)) => false,
+                (_, _, None) => {
+                    let (other_lo, other_hi) = span(&other_cells);
+                    // Apart across (a member is not beside its own frame), side by side
+                    // along.
+                    let (a, b) = (mine_cells, other_cells);
+                    let apart = if horizontal {
+                        a.y1 < b.y0 || b.y1 < a.y0
+                    } else {
+                        a.x1 < b.x0 || b.x1 < a.x0
+                    };
+                    apart && lo < other_hi && other_lo < hi
+                }
             };
             let flow = match (beside, l.edge_flow[e].is_horizontal()) {
                 (false, _) => l.edge_flow[e],
