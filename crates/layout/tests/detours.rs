@@ -106,3 +106,30 @@ fn subgraphs_on_a_way_out_and_back_in_stand_beside_the_frame() {
         );
     }
 }
+
+/// What only the way leads to goes on beside the frame with it: after the payment's way
+/// back in (a release of the stock that was reserved), the confirmation and the notice
+/// that follow a payment stand beside the frame, as Mermaid draws them. They were ranked
+/// under the whole frame, and the edge to them crossed the way back in.
+#[test]
+fn what_only_the_way_leads_to_stands_beside_the_frame_too() {
+    let source = "flowchart TD\n\
+        subgraph Orders\nReceive --> Stock{In stock?}\nStock -->|yes| Reserve\n\
+        Stock -->|no| SoldOut\nend\n\
+        Reserve --> Pay --> Paid{Paid?}\nPaid -->|no| Release --> SoldOut\n\
+        Paid -->|yes| Confirm --> Notify";
+    for (units, scene) in [("pixels", graphics(source)), ("cells", text_art(source))] {
+        let orders = frame(&scene, "Orders");
+        for id in ["Confirm", "Notify"] {
+            let r = rect(&scene, id);
+            assert!(
+                !r.overlaps(&orders),
+                "{units}: {id} {r:?} in Orders {orders:?}"
+            );
+            assert!(
+                r.y < orders.bottom(),
+                "{units}: {id} {r:?} under Orders {orders:?}"
+            );
+        }
+    }
+}

@@ -108,6 +108,36 @@ impl Context<'_> {
             .is_some_and(|x| self.guest_of(x) == Some(s))
     }
 
+    /// The members of subgraph `s` that an edge from outside it comes into or leaves
+    /// from, across its top or bottom: not from what stands beside it (its guests).
+    pub fn entry_members(&self, s: SubgraphId) -> Vec<NodeId> {
+        // Members as written (a guest is laid out in `s` but is no member).
+        let inside = |n: NodeId| {
+            let mut up = self.chart.nodes[n].parent;
+            for _ in 0..=self.chart.subgraphs.len() {
+                match up {
+                    Some(p) if p == s => return true,
+                    Some(p) => up = self.chart.subgraphs[p].parent,
+                    None => return false,
+                }
+            }
+            false
+        };
+        self.chart
+            .edges
+            .iter()
+            .filter(|e| inside(e.from) != inside(e.to))
+            .filter_map(|e| {
+                let (member, outside) = if inside(e.from) {
+                    (e.from, e.to)
+                } else {
+                    (e.to, e.from)
+                };
+                (!self.with_guest_of(Anchor::Node(outside), s)).then_some(member)
+            })
+            .collect()
+    }
+
     /// The anchor and its enclosing subgraphs, innermost first.
     fn path(&self, a: Anchor) -> Vec<Anchor> {
         let mut path = vec![a];
@@ -159,7 +189,8 @@ fn title_clearance(
         return width;
     }
     // Entry centres across the contents; the frame's slack shifts them all alike.
-    let centres: Vec<f64> = super::entry_members(ctx.chart, s)
+    let centres: Vec<f64> = ctx
+        .entry_members(s)
         .into_iter()
         .filter_map(|n| block.nodes.iter().find(|(id, _)| *id == n))
         .map(|(_, r)| r.center().x)

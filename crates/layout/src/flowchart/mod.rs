@@ -18,7 +18,7 @@ use crate::LayoutOptions;
 use crate::layered::Work;
 use blocks::Context;
 use liutu_measure::TextMeasure;
-use liutu_model::{Click, Direction, Flowchart, NodeId, RichText, Shape, Style};
+use liutu_model::{Click, Direction, Flowchart, RichText, Shape, Style};
 use liutu_scene::{Cluster, Edge, Label, Link, Node, Point, Rect, Scene, Units};
 use metrics::Metrics;
 
@@ -111,7 +111,7 @@ pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOpti
         .zip(&title_sizes)
         .enumerate()
         .map(|(s, (r, &t))| {
-            let avoid = entry_columns(chart, s, &node_rects, &metrics);
+            let avoid = entry_columns(&ctx, s, &node_rects, &metrics);
             title_rect(r, t, metrics.cells, &avoid)
         })
         .collect();
@@ -353,8 +353,8 @@ pub(crate) fn title_x(frame: &Rect, w: f64, cells: bool, avoid: &[(f64, f64)]) -
 
 /// Columns (with a cell either side) of a subgraph's members that edges from outside it
 /// come into or leave from: a title in the top border should not stand there.
-fn entry_columns(chart: &Flowchart, s: usize, node_rects: &[Rect], m: &Metrics) -> Vec<(f64, f64)> {
-    entry_members(chart, s)
+fn entry_columns(ctx: &Context, s: usize, node_rects: &[Rect], m: &Metrics) -> Vec<(f64, f64)> {
+    ctx.entry_members(s)
         .into_iter()
         .map(|n| column(node_rects[n].center().x, m.cells, m.pitch))
         .collect()
@@ -369,31 +369,6 @@ pub(crate) fn column(centre: f64, cells: bool, pitch: f64) -> (f64, f64) {
     } else {
         (centre - pitch, centre + pitch)
     }
-}
-
-/// The members of subgraph `s` that an edge from outside it comes into or leaves from.
-pub(crate) fn entry_members(chart: &Flowchart, s: usize) -> Vec<NodeId> {
-    let inside = |n: usize| {
-        let mut up = chart.nodes[n].parent;
-        let mut steps = 0;
-        while let Some(p) = up {
-            if p == s {
-                return true;
-            }
-            steps += 1;
-            if steps > chart.subgraphs.len() {
-                break;
-            }
-            up = chart.subgraphs[p].parent;
-        }
-        false
-    };
-    chart
-        .edges
-        .iter()
-        .filter(|e| inside(e.from) != inside(e.to))
-        .map(|e| if inside(e.from) { e.from } else { e.to })
-        .collect()
 }
 
 /// Each subgraph's direction after inheritance from its parents.
