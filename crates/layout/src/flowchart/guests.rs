@@ -11,7 +11,8 @@
 //! subgraph — that lies on such a way out and back in (reachable from a member, and
 //! reaching one, through that scope's items) is laid out in the subgraph's block, so the
 //! block ranks the whole way, and then set beside the members (see `blocks`), outside
-//! the frame drawn round them. Not an item on a loop back into the subgraph (one that,
+//! the frame drawn round them; so are the items that only the way leads to, where the
+//! flow goes on after it. Not an item on a loop back into the subgraph (one that,
 //! with the members' own edges, closes a cycle): a loop goes back up however it is laid
 //! out, and reads better downstream of the frame than beside it. And only where the
 //! subgraph flows as its parent does: a guest keeps the flow of the scope it belongs to.
