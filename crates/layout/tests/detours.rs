@@ -133,3 +133,24 @@ fn what_only_the_way_leads_to_stands_beside_the_frame_too() {
         }
     }
 }
+
+/// Across a left-right flow the way runs right under the frame.
+#[test]
+fn a_way_out_and_back_in_runs_right_under_a_left_right_frame() {
+    let source = DETOUR.replace("flowchart TB", "flowchart LR");
+    for (units, scene) in [("pixels", graphics(&source)), ("cells", text_art(&source))] {
+        let backend = frame(&scene, "Backend");
+        let [service, queue, worker, db] =
+            ["Service", "Queue", "Worker", "DB"].map(|id| rect(&scene, id));
+        for (id, r) in [("Queue", queue), ("Worker", worker)] {
+            assert!(
+                r.y >= backend.bottom(),
+                "{units}: {id} {r:?} not under Backend {backend:?}"
+            );
+        }
+        assert!(
+            service.right() <= queue.x && queue.right() <= worker.x && worker.right() <= db.x,
+            "{units}: not in flow order: Service {service:?}, Queue {queue:?}, Worker {worker:?}, DB {db:?}"
+        );
+    }
+}
