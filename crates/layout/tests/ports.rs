@@ -113,3 +113,34 @@ fn a_fan_too_wide_for_its_node_leaves_from_its_bottom_without_crossing_itself() 
         }
     }
 }
+
+/// A cylinder's lid is a line across its second row in text art: edges meet its sides
+/// below that, and its label sits in the middle of the rows under it. An edge arrived on
+/// the lid (`──▸├────┤`) and another left through it (`├────┼─┘`).
+#[test]
+fn edges_keep_off_a_cylinders_lid_in_text_art() {
+    let scene = text_art("flowchart LR\nA --> DB[(DB)]\nB --> DB\nDB --> C\nDB --> D");
+    let db = rect(&scene, "DB");
+    let lid = db.y + 1.0;
+    for edge in &scene.edges {
+        let end = if edge.to == "DB" {
+            *edge.points.last().expect("points")
+        } else {
+            edge.points[0]
+        };
+        assert_ne!(end.y, lid, "{} meets DB on its lid, DB {db:?}", edge.id);
+    }
+    let label = scene
+        .nodes
+        .iter()
+        .find(|n| n.id == "DB")
+        .expect("DB")
+        .label
+        .rect;
+    let body = (db.y + 2.0, db.bottom() - 1.0);
+    assert_eq!(
+        label.y - body.0,
+        body.1 - label.bottom(),
+        "label {label:?} not in the middle of the body {body:?}"
+    );
+}

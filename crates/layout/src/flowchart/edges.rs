@@ -247,7 +247,19 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
         let d = Dir::ALL[side as usize];
         let whole = anchor_cells(anchor).side(d);
         let flat = if l.metrics.cells {
-            whole.clone()
+            // A cylinder's lid is a line across its second row (`├────┤`): an edge
+            // beside it would run into that line, not into the box.
+            let lid = match anchor {
+                Anchor::Node(n) if is_cylinder(l.chart.nodes[n].shape) => {
+                    Some(anchor_cells(anchor).y0 + 1)
+                }
+                _ => None,
+            };
+            whole
+                .iter()
+                .copied()
+                .filter(|&(border, _)| d.is_vertical() || Some(border.1) != lid)
+                .collect()
         } else {
             flat_part(&whole, &anchor_outline(l, anchor), d, pitch)
         };
@@ -482,6 +494,14 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
         }
     }
     paths
+}
+
+/// Whether text art draws the shape with a lid line across its second row.
+pub(crate) fn is_cylinder(shape: liutu_model::Shape) -> bool {
+    matches!(
+        shape,
+        liutu_model::Shape::Cylinder | liutu_model::Shape::LinedCylinder
+    )
 }
 
 fn anchor_outline(l: &Layout, a: Anchor) -> Outline {

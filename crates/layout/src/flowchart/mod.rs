@@ -205,7 +205,13 @@ fn widen_for_ports(chart: &Flowchart, directions: &[Direction], sizes: &mut [(f6
         }
         let (w, h) = &mut sizes[n];
         if horizontal {
-            *h = h.max((most | 1) as f64 + 2.0);
+            // A cylinder's lid row takes no edge.
+            let lid = if edges::is_cylinder(node.shape) {
+                1.0
+            } else {
+                0.0
+            };
+            *h = h.max((most | 1) as f64 + 2.0 + lid);
         } else {
             *w = w.max((2 * most + 1) as f64);
         }
@@ -427,9 +433,10 @@ fn node_label_rects(
             if cells {
                 lx = lx.floor();
                 ly = ly.floor();
-                // A cylinder's lid takes the row under its top border.
-                if matches!(n.shape, Shape::Cylinder | Shape::LinedCylinder) {
-                    ly = (r.y + 2.0).max(ly);
+                // A cylinder's lid takes the row under its top border: the label is
+                // centred in the rows under it.
+                if edges::is_cylinder(n.shape) {
+                    ly = r.y + 2.0 + ((r.height - 3.0 - h) / 2.0).max(0.0).floor();
                 }
             }
             Rect::new(lx, ly, w, h)
