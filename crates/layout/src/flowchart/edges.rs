@@ -222,7 +222,7 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
                     apart && lo < other_hi && other_lo < hi
                 }
             };
-            let flow = match (beside, l.edge_flow[e].is_horizontal()) {
+            let flow = match (beside, horizontal) {
                 (false, _) => l.edge_flow[e],
                 (true, true) => Direction::TB,
                 (true, false) => Direction::LR,
@@ -250,7 +250,7 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
             // A cylinder's lid is a line across its second row (`├────┤`): an edge
             // beside it would run into that line, not into the box.
             let lid = match anchor {
-                Anchor::Node(n) if is_cylinder(l.chart.nodes[n].shape) => {
+                Anchor::Node(n) if super::size::has_lid(l.chart.nodes[n].shape) => {
                     Some(anchor_cells(anchor).y0 + 1)
                 }
                 _ => None,
@@ -494,14 +494,6 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
         }
     }
     paths
-}
-
-/// Whether text art draws the shape with a lid line across its second row.
-pub(crate) fn is_cylinder(shape: liutu_model::Shape) -> bool {
-    matches!(
-        shape,
-        liutu_model::Shape::Cylinder | liutu_model::Shape::LinedCylinder
-    )
 }
 
 fn anchor_outline(l: &Layout, a: Anchor) -> Outline {

@@ -206,11 +206,7 @@ fn widen_for_ports(chart: &Flowchart, directions: &[Direction], sizes: &mut [(f6
         let (w, h) = &mut sizes[n];
         if horizontal {
             // A cylinder's lid row takes no edge.
-            let lid = if edges::is_cylinder(node.shape) {
-                1.0
-            } else {
-                0.0
-            };
+            let lid = if size::has_lid(node.shape) { 1.0 } else { 0.0 };
             *h = h.max((most | 1) as f64 + 2.0 + lid);
         } else {
             *w = w.max((2 * most + 1) as f64);
@@ -435,7 +431,7 @@ fn node_label_rects(
                 ly = ly.floor();
                 // A cylinder's lid takes the row under its top border: the label is
                 // centred in the rows under it.
-                if edges::is_cylinder(n.shape) {
+                if size::has_lid(n.shape) {
                     ly = r.y + 2.0 + ((r.height - 3.0 - h) / 2.0).max(0.0).floor();
                 }
             }

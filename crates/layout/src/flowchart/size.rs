@@ -30,14 +30,14 @@ fn cell_size(shape: Shape, w: f64, h: f64) -> (f64, f64) {
         _ => 0.0,
     };
     let width = w.max(1.0) + 4.0 + extra;
-    let height = h.max(1.0)
-        + 2.0
-        + if matches!(shape, Shape::Cylinder | Shape::LinedCylinder) {
-            1.0
-        } else {
-            0.0
-        };
+    let height = h.max(1.0) + 2.0 + if has_lid(shape) { 1.0 } else { 0.0 };
     (width, height)
+}
+
+/// Whether text art draws the shape with a lid: a line across its second row
+/// (`├────┤`), a row of its own that no label or edge may use.
+pub fn has_lid(shape: Shape) -> bool {
+    matches!(shape, Shape::Cylinder | Shape::LinedCylinder)
 }
 
 /// Mermaid's padding around a label in graphics.
