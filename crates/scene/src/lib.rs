@@ -96,29 +96,40 @@ impl Scene {
         })
     }
 
+    /// Calls `rect` on every box of the nodes, their labels, the frames, their titles and
+    /// the edge labels, and `point` on every edge point: all a flowchart is drawn from
+    /// (not the parts only sequence diagrams have).
+    pub fn for_each_box_and_point(
+        &mut self,
+        mut rect: impl FnMut(&mut Rect),
+        mut point: impl FnMut(&mut Point),
+    ) {
+        for n in &mut self.nodes {
+            rect(&mut n.rect);
+            rect(&mut n.label.rect);
+        }
+        for c in &mut self.clusters {
+            rect(&mut c.rect);
+            rect(&mut c.title.rect);
+        }
+        for e in &mut self.edges {
+            e.points.iter_mut().for_each(&mut point);
+            if let Some(l) = &mut e.label {
+                rect(&mut l.rect);
+            }
+        }
+    }
+
     /// Moves everything by `(dx, dy)`.
     pub fn translate(&mut self, dx: f64, dy: f64) {
         let mv = |r: &mut Rect| {
             r.x += dx;
             r.y += dy;
         };
-        for n in &mut self.nodes {
-            mv(&mut n.rect);
-            mv(&mut n.label.rect);
-        }
-        for c in &mut self.clusters {
-            mv(&mut c.rect);
-            mv(&mut c.title.rect);
-        }
-        for e in &mut self.edges {
-            for p in &mut e.points {
-                p.x += dx;
-                p.y += dy;
-            }
-            if let Some(l) = &mut e.label {
-                mv(&mut l.rect);
-            }
-        }
+        self.for_each_box_and_point(mv, |p| {
+            p.x += dx;
+            p.y += dy;
+        });
         if let Some(parts) = &mut self.sequence {
             for a in &mut parts.activations {
                 mv(&mut a.rect);

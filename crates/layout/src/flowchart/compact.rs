@@ -87,22 +87,7 @@ fn compact_rows(scene: &mut Scene, gap: usize, turned: bool) {
         r.y = row(r.y);
         r.height = bottom - r.y + 1.0;
     };
-    for n in &mut scene.nodes {
-        rect(&mut n.rect);
-        rect(&mut n.label.rect);
-    }
-    for c in &mut scene.clusters {
-        rect(&mut c.rect);
-        rect(&mut c.title.rect);
-    }
-    for e in &mut scene.edges {
-        for p in &mut e.points {
-            p.y = row(p.y);
-        }
-        if let Some(l) = &mut e.label {
-            rect(&mut l.rect);
-        }
-    }
+    scene.for_each_box_and_point(rect, |p| p.y = row(p.y));
 }
 
 /// What each row from 0 to the last one drawn holds.
@@ -183,22 +168,9 @@ impl Rows {
 
 /// Swaps rows and columns.
 fn transpose(scene: &mut Scene) {
-    let flip = |r: &mut Rect| *r = Rect::new(r.y, r.x, r.height, r.width);
-    for n in &mut scene.nodes {
-        flip(&mut n.rect);
-        flip(&mut n.label.rect);
-    }
-    for c in &mut scene.clusters {
-        flip(&mut c.rect);
-        flip(&mut c.title.rect);
-    }
-    for e in &mut scene.edges {
-        for p in &mut e.points {
-            *p = Point::new(p.y, p.x);
-        }
-        if let Some(l) = &mut e.label {
-            flip(&mut l.rect);
-        }
-    }
+    scene.for_each_box_and_point(
+        |r| *r = Rect::new(r.y, r.x, r.height, r.width),
+        |p| *p = Point::new(p.y, p.x),
+    );
     std::mem::swap(&mut scene.width, &mut scene.height);
 }
