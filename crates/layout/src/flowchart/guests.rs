@@ -57,14 +57,14 @@ pub fn guests(chart: &Flowchart, directions: &[Direction]) -> Guests {
         if directions[s] != outer_direction || guest_of[me].is_some() {
             continue;
         }
-        let on_way = items.ways_back_in(s);
+        let beside = items.beside(s);
+        let on_way = beside.ways_back_in();
         let free = |i: usize| on_way[i] && guest_of[i].is_none() && !hosts[i];
         let looped = items.on_cycles(s, &|i| free(i));
         let mut found: Vec<usize> = (0..count).filter(|&i| free(i) && !looped[i]).collect();
         if !found.is_empty() {
-            let followers = items.followers(s, &found, &|i| {
-                guest_of[i].is_none() && !hosts[i] && i != me
-            });
+            let followers =
+                beside.followers(&found, &|i| guest_of[i].is_none() && !hosts[i] && i != me);
             found.extend(followers);
         }
         for &i in &found {
@@ -132,20 +132,9 @@ impl<'a> Items<'a> {
         None
     }
 
-    /// The items of `s`'s parent scope on a way out of `s` and back in: reachable from a
-    /// member and reaching one through that scope's items. Edges that end on `s`'s own
-    /// frame neither leave nor enter it: they rank no member.
-    fn ways_back_in(&self, s: SubgraphId) -> Vec<bool> {
-        let (out, into) = self.links_beside(s);
-        let host = self.count();
-        let (from, to) = (reach(host, &out), reach(host, &into));
-        (0..host).map(|i| from[i] && to[i]).collect()
-    }
-
-    /// The links among the items of `s`'s parent scope, its members taken as one item
-    /// numbered [`Items::count`], leaving and entering each item. Edges that end on
-    /// `s`'s own frame are left out: they rank no member.
-    fn links_beside(&self, s: SubgraphId) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    /// The links among the items of `s`'s parent scope, its members taken as one item.
+    /// Edges that end on `s`'s own frame are left out: they rank no member.
+    fn beside(&self, s: SubgraphId) -> Beside {
         let count = self.count();
         let outer = self.chart.subgraphs[s].parent;
         let host = count;
@@ -168,47 +157,7 @@ impl<'a> Items<'a> {
                 into[y].push(x);
             }
         }
-        (out, into)
-    }
-
-    /// The items of `s`'s parent scope that only `s`'s guests (and members) lead to,
-    /// downstream of a guest, and that `free` allows: the flow after a way back in goes
-    /// on beside the frame with it, rather than under the whole frame, reached by edges
-    /// from the guests that cross the way back (`Paid? → Confirm → Notify` after
-    /// `Reserve → Pay → Paid? → Release → Sold out`, Mermaid's drawing of it).
-    fn followers(
-        &self,
-        s: SubgraphId,
-        guests: &[usize],
-        free: &dyn Fn(usize) -> bool,
-    ) -> Vec<usize> {
-        let (out, into) = self.links_beside(s);
-        let host = self.count();
-        let mut with = vec![false; host + 1];
-        with[host] = true;
-        for &g in guests {
-            with[g] = true;
-        }
-        let mut found = Vec::new();
-        let mut next: Vec<usize> = guests
-            .iter()
-            .flat_map(|&g| out[g].iter().copied())
-            .collect();
-        while let Some(x) = next.pop() {
-            if x == host || with[x] || !free(x) {
-                continue;
-            }
-            // Led to only by guests and members, and by a guest at least.
-            let only_ours = into[x].iter().all(|&w| with[w]);
-            let from_guest = into[x].iter().any(|&w| w != host && with[w]);
-            if only_ours && from_guest {
-                with[x] = true;
-                found.push(x);
-                next.extend(out[x].iter().copied());
-            }
-        }
-        found.sort_unstable();
-        found
+        Beside { out, into }
     }
 
     /// Which of the items `guest` allows lie on a cycle of `s`'s scope with them in it:
@@ -276,6 +225,61 @@ impl<'a> Items<'a> {
             }
         }
         (0..count).map(|v| size[component[v]] > 1).collect()
+    }
+}
+
+/// The links among the items of a subgraph's parent scope, leaving and entering each
+/// item, the subgraph's members taken as one item: the last, the host.
+struct Beside {
+    out: Vec<Vec<usize>>,
+    into: Vec<Vec<usize>>,
+}
+
+impl Beside {
+    fn host(&self) -> usize {
+        self.out.len() - 1
+    }
+
+    /// The items on a way out of the subgraph and back in: reachable from a member and
+    /// reaching one through the scope's items.
+    fn ways_back_in(&self) -> Vec<bool> {
+        let host = self.host();
+        let (from, to) = (reach(host, &self.out), reach(host, &self.into));
+        (0..host).map(|i| from[i] && to[i]).collect()
+    }
+
+    /// The items that only the subgraph's `guests` (and members) lead to, downstream of
+    /// a guest, and that `free` allows: the flow after a way back in goes on beside the
+    /// frame with it, rather than under the whole frame, reached by edges from the guests
+    /// that cross the way back (`Paid? → Confirm → Notify` after `Reserve → Pay → Paid?
+    /// → Release → Sold out`, Mermaid's drawing of it).
+    fn followers(&self, guests: &[usize], free: &dyn Fn(usize) -> bool) -> Vec<usize> {
+        let host = self.host();
+        let mut with = vec![false; host + 1];
+        with[host] = true;
+        for &g in guests {
+            with[g] = true;
+        }
+        let mut found = Vec::new();
+        let mut next: Vec<usize> = guests
+            .iter()
+            .flat_map(|&g| self.out[g].iter().copied())
+            .collect();
+        while let Some(x) = next.pop() {
+            if x == host || with[x] || !free(x) {
+                continue;
+            }
+            // Led to only by guests and members, and by a guest at least.
+            let only_ours = self.into[x].iter().all(|&w| with[w]);
+            let from_guest = self.into[x].iter().any(|&w| w != host && with[w]);
+            if only_ours && from_guest {
+                with[x] = true;
+                found.push(x);
+                next.extend(self.out[x].iter().copied());
+            }
+        }
+        found.sort_unstable();
+        found
     }
 }
 
