@@ -99,6 +99,7 @@ impl Flat {
                 Item {
                     across: 1.0,
                     along: 1.0,
+                    aside: false,
                 };
                 chart.nodes.len()
             ],

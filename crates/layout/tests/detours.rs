@@ -154,3 +154,20 @@ fn a_way_out_and_back_in_runs_right_under_a_left_right_frame() {
         );
     }
 }
+
+/// The nodes beside a frame are ordered knowing they will stand beside it: an order flow
+/// whose payment leaves the order service and comes back to it on failure is drawn
+/// without crossings, as Mermaid draws it. Ordered as if the frame were not there, the
+/// edge into the payment crossed the service's own `否` branch, and the release of stock
+/// crossed the confirmation.
+#[test]
+fn the_way_beside_a_frame_is_ordered_without_crossings() {
+    let source = "flowchart TD\n\
+        subgraph 订单服务\nA[接收订单] --> B{库存充足?}\nB -->|是| C[锁定库存]\nB -->|否| D[返回缺货]\nend\n\
+        C --> E[调用支付]\nE --> F{支付成功?}\nF -->|是| G[确认订单]\nF -->|否| H[释放库存]\n\
+        H --> D\nG --> I[通知仓库]";
+    for (units, scene) in [("pixels", graphics(source)), ("cells", text_art(source))] {
+        let crossings = common::crossing_edges(&scene);
+        assert!(crossings.is_empty(), "{units}: {crossings:?}");
+    }
+}

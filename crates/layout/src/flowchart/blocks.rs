@@ -284,11 +284,14 @@ fn layout_scope(
     let orient = |(w, h): (f64, f64)| if horizontal { (h, w) } else { (w, h) };
     let m = ctx.metrics;
     let mut graph = LayeredGraph::default();
-    for &size in &sizes {
+    for (&size, &a) in sizes.iter().zip(&items) {
         let (across, along) = orient(size);
         graph.items.push(Item {
             across: m.across_size(across),
             along,
+            // Guests are ordered after the members, on the side they will be moved to,
+            // so that the order counts the crossings the frame between them will make.
+            aside: scope.is_some_and(|s| ctx.guest_of(a) == Some(s)),
         });
     }
     let index_of = |a: Anchor| items.iter().position(|&x| x == a);

@@ -27,6 +27,9 @@ pub struct Item {
     pub across: f64,
     /// Size along the flow (height in TB).
     pub along: f64,
+    /// Ordered after every item that is not aside, in every rank, with the dummies and
+    /// labels of its links: a subgraph's guests, which will be moved past its frame.
+    pub aside: bool,
 }
 
 /// An edge to respect when ranking and ordering.

@@ -24,6 +24,9 @@ pub struct LayerNode {
     pub across: f64,
     pub along: f64,
     pub kind: NodeKind,
+    /// Ordered after every node that is not (see [`super::Item::aside`]); a link's
+    /// dummies and label are aside when either of its items is.
+    pub aside: bool,
 }
 
 /// The path a link takes through the ranks.
@@ -79,6 +82,7 @@ pub fn normalize(
                 across: item.across,
                 along: item.along,
                 kind: NodeKind::Item(i),
+                aside: item.aside,
             })
             .collect(),
         ..LayerGraph::default()
@@ -95,6 +99,7 @@ pub fn normalize(
         };
         let (r0, r1) = (ranks[top], ranks[bottom]);
         let label_rank = link.label.map(|_| r0 + (r1 - r0) / 2);
+        let aside = graph.items[top].aside || graph.items[bottom].aside;
         let mut nodes = vec![top];
         let mut label = None;
         for r in r0 + 1..r1 {
@@ -108,6 +113,7 @@ pub fn normalize(
                 across,
                 along,
                 kind,
+                aside,
             });
             if matches!(kind, NodeKind::Label(_)) {
                 label = Some(id);

@@ -12,6 +12,9 @@
 //! node, moves to its best slot. Crossings between two ranks are counted with a Fenwick
 //! (accumulator) tree in O(E log V). From about a hundred nodes on, the searches run on
 //! two threads; the result does not depend on it.
+//!
+//! Nodes that stand aside (a subgraph's guests, with the dummies and labels of their
+//! links) stay after all others in every rank, in every order tried.
 
 mod blocks;
 
@@ -24,10 +27,13 @@ const STALE_SWEEPS: usize = 8;
 const TRANSPOSE_ROUNDS: usize = 32;
 
 /// The graph as ordering reads it: each node's neighbours in the rank above and below,
-/// in segment order.
+/// in segment order, and which nodes stand aside.
 struct Neighbours {
     up: Vec<Vec<usize>>,
     down: Vec<Vec<usize>>,
+    /// Nodes that every order keeps after all others of their rank
+    /// ([`LayerNode::aside`]); empty when there are none.
+    aside: Vec<bool>,
 }
 
 /// Which neighbours of a node.
@@ -38,13 +44,31 @@ enum Side {
 }
 
 impl Neighbours {
-    fn new(n: usize, segments: &[(usize, usize, f64)]) -> Self {
+    fn of(g: &LayerGraph) -> Self {
+        let n = g.nodes.len();
         let (mut up, mut down) = (vec![Vec::new(); n], vec![Vec::new(); n]);
-        for &(a, b, _) in segments {
+        for &(a, b, _) in &g.segments {
             down[a].push(b);
             up[b].push(a);
         }
-        Neighbours { up, down }
+        let aside = if g.nodes.iter().any(|v| v.aside) {
+            g.nodes.iter().map(|v| v.aside).collect()
+        } else {
+            Vec::new()
+        };
+        Neighbours { up, down, aside }
+    }
+
+    /// Whether `v` stands aside.
+    fn aside(&self, v: usize) -> bool {
+        self.aside.get(v).copied().unwrap_or(false)
+    }
+
+    /// Puts the nodes that stand aside after the others, keeping each group's order.
+    fn group(&self, layer: &mut [usize]) {
+        if !self.aside.is_empty() {
+            layer.sort_by_key(|&v| self.aside[v]);
+        }
     }
 
     fn len(&self) -> usize {
@@ -136,7 +160,7 @@ pub fn order(g: &mut LayerGraph, work: &mut Work) {
 /// either way.
 fn order_with(g: &mut LayerGraph, work: &mut Work, parallel: bool) {
     let n = g.nodes.len();
-    let nb = Neighbours::new(n, &g.segments);
+    let nb = Neighbours::of(g);
     // Each search has the whole remaining budget and all are charged afterwards, so the
     // result is the same whether they run one after the other or side by side; the best
     // order wins, the first on a tie. (Shuffled starts besides found a few crossings
@@ -187,7 +211,11 @@ fn order_with(g: &mut LayerGraph, work: &mut Work, parallel: bool) {
     // Sifting once, on the best order, finds most of what it finds after every sweep, at
     // a fraction of the cost: long edges first, as whole blocks, then every node alone.
     let mut pos = positions(&g.layers, n);
-    blocks::sift_blocks(&mut g.layers, &nb, &g.nodes, &mut pos, work);
+    // (Blocks are sifted past each other whole, which could take one past a node standing
+    // aside; such graphs are small subgraphs, well served by the searches.)
+    if nb.aside.is_empty() {
+        blocks::sift_blocks(&mut g.layers, &nb, &g.nodes, &mut pos, work);
+    }
     sift(&mut g.layers, &nb, &mut pos, work);
 }
 
@@ -324,15 +352,27 @@ fn sift(layers: &mut [Vec<usize>], nb: &Neighbours, pos: &mut [usize], work: &mu
                 .map(|&u| crossings_either_way(v, u, nb, pos))
                 .collect();
             let mut current: isize = either.iter().map(|&(before, _)| before as isize).sum();
-            let (mut best, mut best_at) = (current, 0);
-            for (i, &(before, after)) in either.iter().enumerate() {
-                current += after as isize - before as isize;
+            // The slots that keep the nodes standing aside after the others.
+            let others = layer.iter().filter(|&&u| !nb.aside(u)).count();
+            let allowed = if nb.aside(v) {
+                others..=layer.len()
+            } else {
+                0..=others
+            };
+            let mut best: Option<(isize, usize)> = None;
+            for slot in 0..=layer.len() {
+                if slot > 0 {
+                    let (before, after) = either[slot - 1];
+                    current += after as isize - before as isize;
+                }
                 // Prefer the original slot on ties, so sifting never churns.
-                if current < best || (current == best && i + 1 == from) {
-                    best = current;
-                    best_at = i + 1;
+                let better =
+                    best.is_none_or(|(b, _)| current < b || (current == b && slot == from));
+                if allowed.contains(&slot) && better {
+                    best = Some((current, slot));
                 }
             }
+            let best_at = best.map_or(from, |(_, slot)| slot);
             layer.insert(best_at.min(layer.len()), v);
             record(layer, pos);
         }
@@ -374,6 +414,9 @@ fn initial_order(
             }
         }
     }
+    for layer in &mut layers {
+        nb.group(layer);
+    }
     layers
 }
 
@@ -404,6 +447,7 @@ fn sort_by_barycenter(layer: &mut [usize], nb: &Neighbours, side: Side, pos: &[u
     for (dst, (_, _, v)) in layer.iter_mut().zip(keyed) {
         *dst = v;
     }
+    nb.group(layer);
 }
 
 /// Crossings between the edges of two neighbours on one side, given their neighbour
@@ -472,6 +516,9 @@ fn transpose(
             let layer = &mut layers[r];
             for i in 0..layer.len().saturating_sub(1) {
                 let (u, v) = (layer[i], layer[i + 1]);
+                if nb.aside(u) != nb.aside(v) {
+                    continue;
+                }
                 let (now, swapped) = crossings_either_way(u, v, nb, pos);
                 if swapped < now || (equal_swaps && now > 0 && swapped == now) {
                     layer.swap(i, i + 1);
@@ -489,7 +536,7 @@ fn transpose(
 /// Total crossings between all adjacent ranks.
 pub fn count_crossings(g: &LayerGraph) -> usize {
     let pos = positions(&g.layers, g.nodes.len());
-    let nb = Neighbours::new(g.nodes.len(), &g.segments);
+    let nb = Neighbours::of(g);
     Counter::default().total(&g.layers, &nb, &pos)
 }
 
@@ -562,6 +609,7 @@ mod tests {
                 across: 1.0,
                 along: 1.0,
                 kind: NodeKind::Item(i),
+                aside: false,
             })
             .collect();
         LayerGraph {
@@ -578,6 +626,19 @@ mod tests {
         assert_eq!(count_crossings(&two_layers(&[(0, 5), (2, 3)])), 1);
         assert_eq!(count_crossings(&two_layers(&[(0, 5), (1, 4), (2, 3)])), 3);
         assert_eq!(count_crossings(&two_layers(&[(0, 3), (1, 4), (2, 5)])), 0);
+    }
+
+    #[test]
+    fn nodes_standing_aside_stay_after_the_others() {
+        // 0 -> 3, 1 -> 4, 2 -> 5, with 0 and 3 aside: 0 goes after 1 and 2 on its rank,
+        // and 3 after 4 and 5 on its own, so neither edge crosses.
+        let mut g = two_layers(&[(0, 3), (1, 4), (2, 5)]);
+        for v in [0, 3] {
+            g.nodes[v].aside = true;
+        }
+        order(&mut g, &mut Work::new(10_000));
+        assert_eq!(g.layers, vec![vec![1, 2, 0], vec![4, 5, 3]]);
+        assert_eq!(count_crossings(&g), 0);
     }
 
     #[test]
@@ -603,6 +664,7 @@ mod tests {
                 across: 1.0,
                 along: 1.0,
                 kind: NodeKind::Item(i),
+                aside: false,
             })
             .collect();
         let mut segments = Vec::new();
@@ -628,7 +690,7 @@ mod tests {
         let (mut alternate_won, mut always_won) = (false, false);
         for seed in 0..20 {
             let g = random_layers(10, 12, seed);
-            let nb = Neighbours::new(g.nodes.len(), &g.segments);
+            let nb = Neighbours::of(&g);
             let best_of = |drift: Drift| {
                 SEARCHES
                     .iter()

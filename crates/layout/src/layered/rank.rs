@@ -152,7 +152,8 @@ mod tests {
             items: vec![
                 Item {
                     across: 1.0,
-                    along: 1.0
+                    along: 1.0,
+                    aside: false,
                 };
                 n
             ],

@@ -306,6 +306,7 @@ mod tests {
                     across: 1.0,
                     along: 1.0,
                     kind,
+                    aside: false,
                 });
             }
             layers.push(layer);
@@ -321,7 +322,7 @@ mod tests {
 
     /// Runs [`sift_blocks`] on `g` and returns the crossings it says it saved.
     fn sift_blocks_of(g: &mut LayerGraph, work: &mut Work) -> usize {
-        let nb = Neighbours::new(g.nodes.len(), &g.segments);
+        let nb = Neighbours::of(g);
         let mut pos = positions(&g.layers, g.nodes.len());
         let saved = sift_blocks(&mut g.layers, &nb, &g.nodes, &mut pos, work);
         assert_eq!(
@@ -352,7 +353,7 @@ mod tests {
         assert_eq!(count_crossings(&g), 2);
 
         let mut alone = g.clone();
-        let nb = Neighbours::new(g.nodes.len(), &g.segments);
+        let nb = Neighbours::of(&g);
         let mut pos = positions(&alone.layers, g.nodes.len());
         sift(&mut alone.layers, &nb, &mut pos, &mut Work::new(1_000));
         assert_eq!(
