@@ -78,14 +78,6 @@ fn a_loop_back_keeps_to_the_sides_of_a_left_right_flow() {
     }
 }
 
-/// Whether segments `a`–`b` and `c`–`d` cross at a point inside both.
-fn cross(a: Point, b: Point, c: Point, d: Point) -> bool {
-    let side = |p: Point, q: Point, r: Point| (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
-    let (d1, d2) = (side(c, d, a), side(c, d, b));
-    let (d3, d4) = (side(a, b, c), side(a, b, d));
-    d1 * d2 < 0.0 && d3 * d4 < 0.0
-}
-
 /// In graphics a node too small for a port per edge lets its fan leave from its bottom
 /// and spread, as Graphviz and dagre draw it. The twelve edges were searched for on the
 /// grid, where no two may share a cell: pushed round to the node's sides and top, they
@@ -103,15 +95,8 @@ fn a_fan_too_wide_for_its_node_leaves_from_its_bottom_without_crossing_itself() 
             points[0]
         );
     }
-    for (i, p) in fan.iter().enumerate() {
-        for q in &fan[i + 1..] {
-            for (a, b) in p.iter().zip(&p[1..]) {
-                for (c, d) in q.iter().zip(&q[1..]) {
-                    assert!(!cross(*a, *b, *c, *d), "{p:?} crosses {q:?}");
-                }
-            }
-        }
-    }
+    let crossings = common::crossing_edges(&scene);
+    assert!(crossings.is_empty(), "{crossings:?}");
 }
 
 /// A cylinder's lid is a line across its second row in text art: edges meet its sides
@@ -143,4 +128,23 @@ fn edges_keep_off_a_cylinders_lid_in_text_art() {
         body.1 - label.bottom(),
         "label {label:?} not in the middle of the body {body:?}"
     );
+}
+
+/// Links from a subgraph leave it at the members they were written from. Its pods' links
+/// to the database left the frame in either order, as its parent ordered them as links
+/// from one box: the second pod's link to the database ran out past its link to the cache,
+/// and down through the worker's. Ordered by their members, nothing crosses.
+#[test]
+fn links_from_a_subgraph_leave_it_in_the_order_of_their_members() {
+    let source = "flowchart TB\n\
+        client[Browser] --> lb[Load balancer]\n\
+        subgraph cluster[Kubernetes]\n\
+        lb --> api1[API pod 1]\nlb --> api2[API pod 2]\n\
+        api1 --> cache[(Redis)]\napi2 --> cache\nend\n\
+        api1 --> db[(Postgres)]\napi2 --> db\n\
+        api1 -.-> mq[[Kafka]]\nmq -.-> worker[Worker]\nworker --> db";
+    for (units, scene) in [("pixels", graphics(source)), ("cells", text_art(source))] {
+        let crossings = common::crossing_edges(&scene);
+        assert!(crossings.is_empty(), "{units}: {crossings:?}");
+    }
 }
