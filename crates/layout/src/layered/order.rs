@@ -14,8 +14,8 @@
 //! two threads; the result does not depend on it.
 //!
 //! Nodes that stand aside (a subgraph's guests, with the dummies and labels of their
-//! links) stay after all others in every rank, in every order tried. Among orders that
-//! cross as often, the one with fewer crossings at a subgraph block's ports wins
+//! links) stay after all others in every rank, in every order tried. Where a link meets
+//! a subgraph block at the member it was written to, the crossings there count too
 //! ([`ports`]).
 
 mod blocks;
@@ -40,10 +40,6 @@ struct Neighbours {
     /// Where segments meet subgraph blocks, if any does off its middle.
     ports: Option<ports::Ports>,
 }
-
-/// What ordering keeps low: crossings between positions, then ties at ports
-/// ([`ports`]), which only choose among orders that cross as often.
-type Cost = (usize, usize);
 
 /// Which neighbours of a node.
 #[derive(Debug, Clone, Copy)]
@@ -71,12 +67,6 @@ impl Neighbours {
             aside,
             ports: ports::Ports::of(g),
         }
-    }
-
-    /// Ties at ports between the segments of neighbours `u` and `v`: with `u` before `v`,
-    /// and with `v` before `u`.
-    fn ties(&self, u: usize, v: usize) -> (usize, usize) {
-        self.ports.as_ref().map_or((0, 0), |p| p.pair(u, v, self))
     }
 
     /// Whether `v` stands aside.
@@ -199,7 +189,7 @@ fn order_with(g: &mut LayerGraph, work: &mut Work, parallel: bool) {
         let mut results = Vec::new();
         for search in searches {
             let result = run(search);
-            let done = result.0 == (0, 0);
+            let done = result.0 == 0;
             results.push(result);
             if done {
                 break;
@@ -217,7 +207,7 @@ fn order_with(g: &mut LayerGraph, work: &mut Work, parallel: bool) {
     };
     // Side by side, the second half ran whatever the first found: drop what running them
     // in turn would not have run.
-    if let Some(last) = results.iter().position(|r| r.0 == (0, 0)) {
+    if let Some(last) = results.iter().position(|r| r.0 == 0) {
         results.truncate(last + 1);
     }
     work.remaining = work
@@ -232,8 +222,9 @@ fn order_with(g: &mut LayerGraph, work: &mut Work, parallel: bool) {
     // a fraction of the cost: long edges first, as whole blocks, then every node alone.
     let mut pos = positions(&g.layers, n);
     // (Blocks are sifted past each other whole, which could take one past a node standing
-    // aside; such graphs are small subgraphs, well served by the searches.)
-    if nb.aside.is_empty() {
+    // aside, and they count no crossings at ports; such graphs are small subgraphs, well
+    // served by the searches.)
+    if nb.aside.is_empty() && nb.ports.is_none() {
         blocks::sift_blocks(&mut g.layers, &nb, &g.nodes, &mut pos, work);
     }
     sift(&mut g.layers, &nb, &mut pos, work);
@@ -246,7 +237,7 @@ fn run_search(
     nb: &Neighbours,
     search: &Search,
     budget: u64,
-) -> (Cost, Vec<Vec<usize>>, u64) {
+) -> (usize, Vec<Vec<usize>>, u64) {
     let ranks: Vec<usize> = g.nodes.iter().map(|v| v.rank).collect();
     let sweep_cost = (g.nodes.len() + g.segments.len()) as u64 * 8;
     let mut work = Work::new(budget);
@@ -298,14 +289,14 @@ fn sweep(
     cost: u64,
     search: &Search,
     work: &mut Work,
-) -> (Cost, Vec<Vec<usize>>) {
+) -> (usize, Vec<Vec<usize>>) {
     let mut pos = positions(layers, nb.len());
     let mut counter = Counter::default();
     let mut best = layers.to_vec();
-    let mut best_crossings = counter.cost(layers, nb, &pos);
+    let mut best_crossings = counter.total(layers, nb, &pos);
     let mut stale = 0;
     for iteration in 0..search.sweeps {
-        if best_crossings == (0, 0) || stale >= STALE_SWEEPS || !work.spend(cost) {
+        if best_crossings == 0 || stale >= STALE_SWEEPS || !work.spend(cost) {
             break;
         }
         let downward = iteration % 2 == 0;
@@ -318,13 +309,13 @@ fn sweep(
             let fixed = if downward { Side::Up } else { Side::Down };
             // The pair of ranks this step orders: r and its fixed neighbour.
             let upper = if downward { r - 1 } else { r };
-            let before = counter.cost_below(layers, upper, nb, &pos);
+            let before = counter.below(layers, upper, nb, &pos);
             let old = layers[r].clone();
             sort_by_barycenter(&mut layers[r], nb, fixed, &pos);
             record(&layers[r], &mut pos);
             // Barycentres are a guess: keep the new order only when it crosses the fixed
             // rank less, so that a sweep never undoes what the last one found.
-            if counter.cost_below(layers, upper, nb, &pos) >= before {
+            if counter.below(layers, upper, nb, &pos) >= before {
                 record(&old, &mut pos);
                 layers[r] = old;
             }
@@ -334,7 +325,7 @@ fn sweep(
             Drift::Always => true,
         };
         transpose(layers, nb, &mut pos, work, equal_swaps);
-        let crossings = counter.cost(layers, nb, &pos);
+        let crossings = counter.total(layers, nb, &pos);
         if crossings < best_crossings {
             best_crossings = crossings;
             best = layers.to_vec();
@@ -367,21 +358,11 @@ fn sift(layers: &mut [Vec<usize>], nb: &Neighbours, pos: &mut [usize], work: &mu
             let from = pos[v];
             layer.remove(from);
             // Crossings with v leftmost, then the change as v passes each node.
-            // Each as (crossings, ties) with `v` before `u`, and after it.
-            let either: Vec<((isize, isize), (isize, isize))> = layer
+            let either: Vec<(usize, usize)> = layer
                 .iter()
-                .map(|&u| {
-                    let (before, after) = crossings_either_way(v, u, nb, pos);
-                    let (tied_before, tied_after) = nb.ties(v, u);
-                    (
-                        (before as isize, tied_before as isize),
-                        (after as isize, tied_after as isize),
-                    )
-                })
+                .map(|&u| crossings_either_way(v, u, nb, pos))
                 .collect();
-            let mut current = either
-                .iter()
-                .fold((0, 0), |(c, t), &(before, _)| (c + before.0, t + before.1));
+            let mut current: isize = either.iter().map(|&(before, _)| before as isize).sum();
             // The slots that keep the nodes standing aside after the others.
             let others = layer.iter().filter(|&&u| !nb.aside(u)).count();
             let allowed = if nb.aside(v) {
@@ -389,12 +370,11 @@ fn sift(layers: &mut [Vec<usize>], nb: &Neighbours, pos: &mut [usize], work: &mu
             } else {
                 0..=others
             };
-            let mut best: Option<((isize, isize), usize)> = None;
+            let mut best: Option<(isize, usize)> = None;
             for slot in 0..=layer.len() {
                 if slot > 0 {
                     let (before, after) = either[slot - 1];
-                    current.0 += after.0 - before.0;
-                    current.1 += after.1 - before.1;
+                    current += after as isize - before as isize;
                 }
                 // Prefer the original slot on ties, so sifting never churns.
                 let better =
@@ -508,11 +488,12 @@ fn pair_crossings(u: &[usize], v: &[usize], pos: &[usize]) -> (usize, usize) {
     (u_first, v_first)
 }
 
-/// Both counts of [`pair_crossings`], on both sides.
+/// Both counts of [`pair_crossings`], on both sides, with those at ports.
 fn crossings_either_way(u: usize, v: usize, nb: &Neighbours, pos: &[usize]) -> (usize, usize) {
     let (a, b) = pair_crossings(nb.up(u), nb.up(v), pos);
     let (c, d) = pair_crossings(nb.down(u), nb.down(v), pos);
-    (a + c, b + d)
+    let (e, f) = nb.ports.as_ref().map_or((0, 0), |p| p.pair(u, v, nb));
+    (a + c + e, b + d + f)
 }
 
 fn transpose(
@@ -557,21 +538,13 @@ fn transpose(
                     continue;
                 }
                 let (now, swapped) = crossings_either_way(u, v, nb, pos);
-                // Ties at ports only tell apart orders that cross as often.
-                let (tied_now, tied_swapped) = if now == swapped {
-                    nb.ties(u, v)
-                } else {
-                    (0, 0)
-                };
-                let gain = (swapped, tied_swapped) < (now, tied_now);
-                let equal = (swapped, tied_swapped) == (now, tied_now);
-                if gain || (equal_swaps && now > 0 && equal) {
+                if swapped < now || (equal_swaps && now > 0 && swapped == now) {
                     layer.swap(i, i + 1);
                     pos[u] = i + 1;
                     pos[v] = i;
                     changed[r] = true;
                     // Only a gain asks for another round: equal swaps alone would cycle.
-                    improved |= gain;
+                    improved |= swapped < now;
                 }
             }
         }
@@ -592,34 +565,11 @@ struct Counter {
     /// The lower ends' positions, in the order of the upper ends (then the lower).
     lower: Vec<usize>,
     tree: Vec<usize>,
-    /// Room to count ties at a node's ports.
+    /// Room to count crossings at a node's ports.
     keys: Vec<(f64, usize, f64)>,
 }
 
 impl Counter {
-    /// The cost of the whole order.
-    fn cost(&mut self, layers: &[Vec<usize>], nb: &Neighbours, pos: &[usize]) -> Cost {
-        (0..layers.len().saturating_sub(1))
-            .map(|r| self.cost_below(layers, r, nb, pos))
-            .fold((0, 0), |(c, t), (dc, dt)| (c + dc, t + dt))
-    }
-
-    /// The cost between rank `upper` and the rank below it.
-    fn cost_below(
-        &mut self,
-        layers: &[Vec<usize>],
-        upper: usize,
-        nb: &Neighbours,
-        pos: &[usize],
-    ) -> Cost {
-        let crossings = self.below(layers, upper, nb, pos);
-        let ties = nb
-            .ports
-            .as_ref()
-            .map_or(0, |p| p.below(layers, upper, nb, pos, &mut self.keys));
-        (crossings, ties)
-    }
-
     /// Crossings between all adjacent ranks.
     fn total(&mut self, layers: &[Vec<usize>], nb: &Neighbours, pos: &[usize]) -> usize {
         (0..layers.len().saturating_sub(1))
@@ -628,7 +578,7 @@ impl Counter {
     }
 
     /// Crossings between rank `upper` and the rank below it: pairs of segments whose
-    /// lower ends are in the opposite order of their upper ends.
+    /// lower ends are in the opposite order of their upper ends, and those at ports.
     fn below(
         &mut self,
         layers: &[Vec<usize>],
@@ -661,6 +611,9 @@ impl Counter {
                 self.tree[i] += 1;
                 i += i & i.wrapping_neg();
             }
+        }
+        if let Some(ports) = &nb.ports {
+            total += ports.below(layers, upper, nb, pos, &mut self.keys);
         }
         total
     }
@@ -765,7 +718,7 @@ mod tests {
                 SEARCHES
                     .iter()
                     .filter(|s| s.drift == drift)
-                    .map(|s| run_search(&g, &nb, s, 500_000_000).0.0)
+                    .map(|s| run_search(&g, &nb, s, 500_000_000).0)
                     .min()
                     .unwrap()
             };

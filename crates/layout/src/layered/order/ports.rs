@@ -3,11 +3,10 @@
 //! outside it when they leave in the other order from their members — which ordering
 //! by positions alone cannot see.
 //!
-//! In: each segment's offsets at its two ends (non-zero only at such blocks). Out: *ties*,
-//! the crossings at ports, which ordering weighs after the crossings between positions:
-//! among orders that cross as often, the one whose links leave each block in the order
-//! of their members wins. They never outweigh a crossing, so charts without subgraphs
-//! are ordered as before.
+//! In: each segment's offsets at its two ends (non-zero only at such blocks). Out: the
+//! crossings at ports, which ordering counts with those between positions: two segments
+//! from one block cross when they leave it in one order and reach their other ends in
+//! the other. Charts without subgraphs have none, and are ordered as before.
 
 use super::super::LayerGraph;
 use super::Neighbours;
@@ -53,8 +52,8 @@ impl Ports {
         list.iter().map(|&(far, _)| far)
     }
 
-    /// Ties between the segments of `u` and `v`, neighbours in a rank, that meet a common
-    /// neighbour: with `u` before `v`, and with `v` before `u`.
+    /// Crossings at the ports of a common neighbour between the segments of `u` and `v`,
+    /// neighbours in a rank: with `u` before `v`, and with `v` before `u`.
     pub(super) fn pair(&self, u: usize, v: usize, nb: &Neighbours) -> (usize, usize) {
         let (mut u_first, mut v_first) = (0, 0);
         for (nu, nv, pu, pv) in [
@@ -73,8 +72,9 @@ impl Ports {
         (u_first, v_first)
     }
 
-    /// Ties between rank `upper` and the one below: at each node, the pairs of its
-    /// segments to the other rank that leave it in the other order from their other ends.
+    /// Crossings at ports between rank `upper` and the one below: at each node, the pairs
+    /// of its segments to the other rank that leave it in the other order from their other
+    /// ends.
     /// `nb` gives each node's neighbours; `keys` is reused.
     pub(super) fn below(
         &self,
