@@ -121,6 +121,7 @@ impl Flat {
                     to_offset: 0.0,
                 })
                 .collect(),
+            outside: Vec::new(),
         };
         let reversed = layered::reversed_edges(&graph);
         Flat {

@@ -148,3 +148,17 @@ fn links_from_a_subgraph_leave_it_in_the_order_of_their_members() {
         assert!(crossings.is_empty(), "{units}: {crossings:?}");
     }
 }
+
+/// Members linked to one node outside their subgraph stand side by side in it. The
+/// subgraph was ordered by its own edges alone: the service linked to the search index
+/// stood between the two linked to the database, and its link crossed theirs.
+#[test]
+fn members_linked_to_one_node_outside_their_subgraph_stand_side_by_side() {
+    let source = "flowchart TB\n\
+        subgraph App\napi[API] --> svcA[Orders] & svcB[Search] & svcC[Billing]\nend\n\
+        svcA --> db[(Postgres)]\nsvcB --> cache[(Elastic)]\nsvcC --> db";
+    for (units, scene) in [("pixels", graphics(source)), ("cells", text_art(source))] {
+        let crossings = common::crossing_edges(&scene);
+        assert!(crossings.is_empty(), "{units}: {crossings:?}");
+    }
+}

@@ -358,6 +358,11 @@ fn layout_scope(
         });
         link_edges.push(e);
     }
+    if let Some(s) = scope {
+        graph.outside = outside_links(ctx, s, &items, |i, a, node, frame| {
+            inner_offset(&child_blocks[i], a, node, frame)
+        });
+    }
     let spacing = m.spacing(horizontal, graph.links.iter().any(|l| l.label.is_some()));
     let placement = layered::place(&graph, &spacing, &mut ctx.work);
 
@@ -469,6 +474,56 @@ fn layout_scope(
         put_guests_aside(ctx, s, &mut block, direction);
     }
     block
+}
+
+/// The links from `items`, laid out in subgraph `s`, to nodes outside it (see
+/// [`layered::Outside`]): downstream when the edge leaves `s`, upstream when it comes in.
+/// `offset` gives where a link meets item `i` (`a`), written to `node` or to `frame`.
+fn outside_links(
+    ctx: &Context,
+    s: SubgraphId,
+    items: &[Anchor],
+    offset: impl Fn(usize, Anchor, NodeId, Option<SubgraphId>) -> f64,
+) -> Vec<layered::Outside> {
+    let chart = ctx.chart;
+    let mut outside = Vec::new();
+    for edge in &chart.edges {
+        let from = edge
+            .from_subgraph
+            .map_or(Anchor::Node(edge.from), Anchor::Cluster);
+        let to = edge
+            .to_subgraph
+            .map_or(Anchor::Node(edge.to), Anchor::Cluster);
+        let (from_path, to_path) = (ctx.path(from), ctx.path(to));
+        // The item of `s` that holds an end, if `s` holds it.
+        let item = |path: &[Anchor]| {
+            let a = *path.iter().find(|&&x| ctx.parent(x) == Some(s))?;
+            Some((items.iter().position(|&x| x == a)?, a))
+        };
+        let key = |a: Anchor| match a {
+            Anchor::Node(n) => n,
+            Anchor::Cluster(c) => chart.nodes.len() + c,
+        };
+        // An edge to the frame of `s` itself is drawn to its border, not beyond.
+        let beyond = |path: &[Anchor]| !path.contains(&Anchor::Cluster(s));
+        let link = match (item(&from_path), item(&to_path)) {
+            (Some((i, a)), None) if beyond(&to_path) => layered::Outside {
+                item: i,
+                target: key(to),
+                downstream: true,
+                offset: offset(i, a, edge.from, edge.from_subgraph),
+            },
+            (None, Some((i, a))) if beyond(&from_path) => layered::Outside {
+                item: i,
+                target: key(from),
+                downstream: false,
+                offset: offset(i, a, edge.to, edge.to_subgraph),
+            },
+            _ => continue,
+        };
+        outside.push(link);
+    }
+    outside
 }
 
 /// Moves the guests of subgraph `s` (nodes, whole subgraphs, and the labels of their

@@ -90,6 +90,7 @@ mod tests {
                     to_offset: 0.0,
                 })
                 .collect(),
+            outside: Vec::new(),
         }
     }
 

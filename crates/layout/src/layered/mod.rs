@@ -10,6 +10,7 @@
 mod acyclic;
 mod normalize;
 mod order;
+mod outside;
 mod position;
 mod rank;
 mod simplex;
@@ -49,11 +50,25 @@ pub struct Link {
     pub to_offset: f64,
 }
 
+/// A link from an item to a node outside the graph: a subgraph member's to a node beyond
+/// its frame. Ordering alone sees it (see [`outside`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Outside {
+    pub item: usize,
+    /// Which outside node: links to one are ordered as links to one node.
+    pub target: usize,
+    /// Whether the outside node is downstream (past the last rank), else upstream.
+    pub downstream: bool,
+    /// Where the link meets the item across, relative to its centre.
+    pub offset: f64,
+}
+
 /// The input of the layered engine.
 #[derive(Debug, Clone, Default)]
 pub struct LayeredGraph {
     pub items: Vec<Item>,
     pub links: Vec<Link>,
+    pub outside: Vec<Outside>,
 }
 
 /// Where everything went.
@@ -91,7 +106,7 @@ pub fn place(graph: &LayeredGraph, spacing: &Spacing, work: &mut Work) -> Placem
     let reversed = reversed_edges(graph);
     let ranks = rank(graph, &reversed, work);
     let mut layers = normalize(graph, &reversed, &ranks, spacing);
-    order(&mut layers, work);
+    outside::order_with_outside(&mut layers, &graph.outside, work);
     let across = assign_across(&layers, spacing, work);
     let (rank_start, rank_size, along_total) = assign_along(&layers, &across, spacing);
     let across_total = layers

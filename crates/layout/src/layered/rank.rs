@@ -169,6 +169,7 @@ mod tests {
                     to_offset: 0.0,
                 })
                 .collect(),
+            outside: Vec::new(),
         }
     }
 
