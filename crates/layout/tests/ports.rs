@@ -162,3 +162,22 @@ fn members_linked_to_one_node_outside_their_subgraph_stand_side_by_side() {
         assert!(crossings.is_empty(), "{units}: {crossings:?}");
     }
 }
+
+/// A subgraph linked from the members of one laid out before it meets them where they
+/// stand: the workers that the first pod calls come before the one the second pod calls.
+/// Ordered as if both pods were one node, the second pod's worker came first, and its
+/// link crossed the first pod's two.
+#[test]
+fn links_between_two_subgraphs_keep_the_order_of_the_members_they_join() {
+    let source = "flowchart TB\n\
+        client[Browser] --> lb[Load balancer]\n\
+        subgraph cluster[Kubernetes]\nlb --> api1[API pod 1] & api2[API pod 2]\n\
+        api1 --> cache[(Redis)]\napi2 --> cache\nend\n\
+        subgraph jobs[Workers]\norders[Orders]\nsearch[Search]\nbilling[Billing]\nend\n\
+        api1 --> orders & search\napi2 --> billing\n\
+        orders --> db[(Postgres)]\nsearch --> es[(Elastic)]\nbilling --> db";
+    for (units, scene) in [("pixels", graphics(source)), ("cells", text_art(source))] {
+        let crossings = common::crossing_edges(&scene);
+        assert!(crossings.is_empty(), "{units}: {crossings:?}");
+    }
+}

@@ -80,6 +80,9 @@ pub struct Context<'a> {
     pub title_sizes: &'a [(f64, f64)],
     /// The subgraph each node and subgraph is laid out in as a guest, if any.
     pub guests: &'a super::guests::Guests,
+    /// Per node, once the block of a subgraph holding it is laid out: its centre across
+    /// its scope's flow, from the middle of the outermost such block so far.
+    pub placed: Vec<Option<f64>>,
     pub work: Work,
 }
 
@@ -261,6 +264,18 @@ fn layout_scope(
             Anchor::Cluster(s) => {
                 let dir = chart.subgraphs[s].direction.unwrap_or(direction);
                 let block = layout_scope(ctx, Some(s), dir, depth + 1);
+                // Where its members stand, for the subgraphs laid out after it that link
+                // to them.
+                let across = direction.is_horizontal();
+                let middle = if across {
+                    block.height / 2.0
+                } else {
+                    block.width / 2.0
+                };
+                for &(n, r) in &block.nodes {
+                    let centre = r.center();
+                    ctx.placed[n] = Some(if across { centre.y } else { centre.x } - middle);
+                }
                 let title = ctx.title_sizes[s];
                 let (w, h) = block.framed();
                 let mut frame = ctx.metrics.frame_size(w, h, title);
@@ -504,21 +519,43 @@ fn outside_links(
             Anchor::Node(n) => n,
             Anchor::Cluster(c) => chart.nodes.len() + c,
         };
+        // The other end as the scope around `s` will order it: the item there that holds
+        // it, and where in that item it is, when that is laid out already (a subgraph
+        // named before `s`).
+        let around = ctx.parent(Anchor::Cluster(s));
+        let target = |end: Anchor, node: NodeId, path: &[Anchor]| match path
+            .iter()
+            .find(|&&x| ctx.parent(x) == around)
+        {
+            Some(&item @ Anchor::Cluster(_)) if item != end => {
+                (key(item), ctx.placed[node].unwrap_or(0.0))
+            }
+            Some(&item) => (key(item), 0.0),
+            None => (key(end), 0.0),
+        };
         // An edge to the frame of `s` itself is drawn to its border, not beyond.
         let beyond = |path: &[Anchor]| !path.contains(&Anchor::Cluster(s));
         let link = match (item(&from_path), item(&to_path)) {
-            (Some((i, a)), None) if beyond(&to_path) => layered::Outside {
-                item: i,
-                target: key(to),
-                downstream: true,
-                offset: offset(i, a, edge.from, edge.from_subgraph),
-            },
-            (None, Some((i, a))) if beyond(&from_path) => layered::Outside {
-                item: i,
-                target: key(from),
-                downstream: false,
-                offset: offset(i, a, edge.to, edge.to_subgraph),
-            },
+            (Some((i, a)), None) if beyond(&to_path) => {
+                let (target, target_offset) = target(to, edge.to, &to_path);
+                layered::Outside {
+                    item: i,
+                    target,
+                    downstream: true,
+                    offset: offset(i, a, edge.from, edge.from_subgraph),
+                    target_offset,
+                }
+            }
+            (None, Some((i, a))) if beyond(&from_path) => {
+                let (target, target_offset) = target(from, edge.from, &from_path);
+                layered::Outside {
+                    item: i,
+                    target,
+                    downstream: false,
+                    offset: offset(i, a, edge.to, edge.to_subgraph),
+                    target_offset,
+                }
+            }
             _ => continue,
         };
         outside.push(link);

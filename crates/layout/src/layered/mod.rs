@@ -61,6 +61,9 @@ pub struct Outside {
     pub downstream: bool,
     /// Where the link meets the item across, relative to its centre.
     pub offset: f64,
+    /// Where it meets the outside node across, relative to its centre (a subgraph laid
+    /// out already, at the member it is written to), or 0.
+    pub target_offset: f64,
 }
 
 /// The input of the layered engine.

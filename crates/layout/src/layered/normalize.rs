@@ -24,9 +24,10 @@ pub struct LayerNode {
     pub across: f64,
     pub along: f64,
     pub kind: NodeKind,
-    /// Ordered after every node that is not (see [`super::Item::aside`]); a link's
-    /// dummies and label are aside when either of its items is.
-    pub aside: bool,
+    /// In every rank, ordered after the nodes of lower groups: 0 for most, 1 for those
+    /// standing aside ([`super::Item::aside`]; a link's dummies and label stand aside
+    /// when either of its items does). Ordering moves nodes within their group only.
+    pub group: u32,
 }
 
 /// The path a link takes through the ranks.
@@ -82,7 +83,7 @@ pub fn normalize(
                 across: item.across,
                 along: item.along,
                 kind: NodeKind::Item(i),
-                aside: item.aside,
+                group: u32::from(item.aside),
             })
             .collect(),
         ..LayerGraph::default()
@@ -99,7 +100,7 @@ pub fn normalize(
         };
         let (r0, r1) = (ranks[top], ranks[bottom]);
         let label_rank = link.label.map(|_| r0 + (r1 - r0) / 2);
-        let aside = graph.items[top].aside || graph.items[bottom].aside;
+        let group = u32::from(graph.items[top].aside || graph.items[bottom].aside);
         let mut nodes = vec![top];
         let mut label = None;
         for r in r0 + 1..r1 {
@@ -113,7 +114,7 @@ pub fn normalize(
                 across,
                 along,
                 kind,
-                aside,
+                group,
             });
             if matches!(kind, NodeKind::Label(_)) {
                 label = Some(id);

@@ -8,6 +8,13 @@
 //! past the last rank when downstream, before the first when upstream — and each link
 //! drawn to it through the ranks between. Nothing of them is left afterwards: ranks and
 //! coordinates are the graph's own.
+//!
+//! Where the outside nodes will stand is decided later, by the scope around, so they are
+//! free to take any order. A subgraph laid out before this one is one outside node, and
+//! links to its members meet it where they stand in it: members linked from the first of
+//! two pods come before those linked from the second. (Kept in the order the chart names
+//! them, outside nodes on different ranks of the scope around were held in an order that
+//! scope never had.)
 
 use super::normalize::{LayerNode, NodeKind};
 use super::order::order;
@@ -33,20 +40,20 @@ pub fn order_with_outside(g: &mut LayerGraph, outside: &[Outside], work: &mut Wo
     if outside.iter().any(|o| o.downstream) {
         seen.layers.push(Vec::new());
     }
-    // One node per outside node and side, in the order first linked.
-    let mut targets: Vec<((usize, bool), usize)> = Vec::new();
+    // One node per outside node and side, wide enough that every link meets it.
+    let mut keys: Vec<(bool, usize)> = outside.iter().map(|o| (o.downstream, o.target)).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let first = seen.nodes.len();
+    for &(downstream, _) in &keys {
+        add_node(&mut seen, if downstream { last } else { 0 });
+    }
     for o in outside {
-        let key = (o.target, o.downstream);
-        let target = match targets.iter().find(|(k, _)| *k == key) {
-            Some(&(_, v)) => v,
-            None => {
-                let v = add_node(&mut seen, if o.downstream { last } else { 0 });
-                targets.push((key, v));
-                v
-            }
-        };
+        let target = first + keys.partition_point(|&k| k < (o.downstream, o.target));
+        let across = &mut seen.nodes[target].across;
+        *across = across.max(2.0 * o.target_offset.abs() + 1.0);
         let item = seen.nodes[o.item];
-        // Through every rank between, a dummy, standing aside with its item.
+        // Through every rank between, a dummy, in the group of its item.
         let mut chain = vec![o.item];
         let ranks: Vec<usize> = if o.downstream {
             (item.rank + 1..last).collect()
@@ -55,16 +62,18 @@ pub fn order_with_outside(g: &mut LayerGraph, outside: &[Outside], work: &mut Wo
         };
         for r in ranks {
             let v = add_node(&mut seen, r);
-            seen.nodes[v].aside = item.aside;
+            seen.nodes[v].group = item.group;
             chain.push(v);
         }
         chain.push(target);
+        let last_pair = chain.len() - 2;
         for (i, pair) in chain.windows(2).enumerate() {
             let at_item = if i == 0 { o.offset } else { 0.0 };
+            let at_target = if i == last_pair { o.target_offset } else { 0.0 };
             let (upper, lower, offsets) = if o.downstream {
-                (pair[0], pair[1], (at_item, 0.0))
+                (pair[0], pair[1], (at_item, at_target))
             } else {
-                (pair[1], pair[0], (0.0, at_item))
+                (pair[1], pair[0], (at_target, at_item))
             };
             seen.segments.push((upper, lower, 1.0));
             seen.offsets.push(offsets);
@@ -92,7 +101,7 @@ fn add_node(g: &mut LayerGraph, r: usize) -> usize {
         across: 0.0,
         along: 0.0,
         kind: NodeKind::Dummy(usize::MAX),
-        aside: false,
+        group: 0,
     });
     g.layers[r].push(v);
     v
@@ -128,6 +137,7 @@ mod tests {
                 target,
                 downstream,
                 offset: 0.0,
+                target_offset: 0.0,
             };
             let graph = LayeredGraph {
                 items: vec![item; 4],

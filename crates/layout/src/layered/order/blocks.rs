@@ -306,7 +306,7 @@ mod tests {
                     across: 1.0,
                     along: 1.0,
                     kind,
-                    aside: false,
+                    group: 0,
                 });
             }
             layers.push(layer);
