@@ -501,6 +501,31 @@ fn outside_links(
     offset: impl Fn(usize, Anchor, NodeId, Option<SubgraphId>) -> f64,
 ) -> Vec<layered::Outside> {
     let chart = ctx.chart;
+    // The item of `s` that holds an end, if `s` holds it.
+    let item = |path: &[Anchor]| {
+        let a = *path.iter().find(|&&x| ctx.parent(x) == Some(s))?;
+        Some((items.iter().position(|&x| x == a)?, a))
+    };
+    let key = |a: Anchor| match a {
+        Anchor::Node(n) => n,
+        Anchor::Cluster(c) => chart.nodes.len() + c,
+    };
+    // The other end as the scope around `s` will order it: the item there that holds it,
+    // and where in that item it is, when that is laid out already (a subgraph named
+    // before `s`).
+    let around = ctx.parent(Anchor::Cluster(s));
+    let target = |end: Anchor, node: NodeId, path: &[Anchor]| match path
+        .iter()
+        .find(|&&x| ctx.parent(x) == around)
+    {
+        Some(&item @ Anchor::Cluster(_)) if item != end => {
+            (key(item), ctx.placed[node].unwrap_or(0.0))
+        }
+        Some(&item) => (key(item), 0.0),
+        None => (key(end), 0.0),
+    };
+    // An edge to the frame of `s` itself is drawn to its border, not beyond.
+    let beyond = |path: &[Anchor]| !path.contains(&Anchor::Cluster(s));
     let mut outside = Vec::new();
     for edge in &chart.edges {
         let from = edge
@@ -510,31 +535,6 @@ fn outside_links(
             .to_subgraph
             .map_or(Anchor::Node(edge.to), Anchor::Cluster);
         let (from_path, to_path) = (ctx.path(from), ctx.path(to));
-        // The item of `s` that holds an end, if `s` holds it.
-        let item = |path: &[Anchor]| {
-            let a = *path.iter().find(|&&x| ctx.parent(x) == Some(s))?;
-            Some((items.iter().position(|&x| x == a)?, a))
-        };
-        let key = |a: Anchor| match a {
-            Anchor::Node(n) => n,
-            Anchor::Cluster(c) => chart.nodes.len() + c,
-        };
-        // The other end as the scope around `s` will order it: the item there that holds
-        // it, and where in that item it is, when that is laid out already (a subgraph
-        // named before `s`).
-        let around = ctx.parent(Anchor::Cluster(s));
-        let target = |end: Anchor, node: NodeId, path: &[Anchor]| match path
-            .iter()
-            .find(|&&x| ctx.parent(x) == around)
-        {
-            Some(&item @ Anchor::Cluster(_)) if item != end => {
-                (key(item), ctx.placed[node].unwrap_or(0.0))
-            }
-            Some(&item) => (key(item), 0.0),
-            None => (key(end), 0.0),
-        };
-        // An edge to the frame of `s` itself is drawn to its border, not beyond.
-        let beyond = |path: &[Anchor]| !path.contains(&Anchor::Cluster(s));
         let link = match (item(&from_path), item(&to_path)) {
             (Some((i, a)), None) if beyond(&to_path) => {
                 let (target, target_offset) = target(to, edge.to, &to_path);

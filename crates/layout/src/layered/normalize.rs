@@ -24,10 +24,9 @@ pub struct LayerNode {
     pub across: f64,
     pub along: f64,
     pub kind: NodeKind,
-    /// In every rank, ordered after the nodes of lower groups: 0 for most, 1 for those
-    /// standing aside ([`super::Item::aside`]; a link's dummies and label stand aside
-    /// when either of its items does). Ordering moves nodes within their group only.
-    pub group: u32,
+    /// Ordered after every node that is not, in every rank ([`super::Item::aside`]); a
+    /// link's dummies and label stand aside when either of its items does.
+    pub aside: bool,
 }
 
 /// The path a link takes through the ranks.
@@ -83,7 +82,7 @@ pub fn normalize(
                 across: item.across,
                 along: item.along,
                 kind: NodeKind::Item(i),
-                group: u32::from(item.aside),
+                aside: item.aside,
             })
             .collect(),
         ..LayerGraph::default()
@@ -100,7 +99,7 @@ pub fn normalize(
         };
         let (r0, r1) = (ranks[top], ranks[bottom]);
         let label_rank = link.label.map(|_| r0 + (r1 - r0) / 2);
-        let group = u32::from(graph.items[top].aside || graph.items[bottom].aside);
+        let aside = graph.items[top].aside || graph.items[bottom].aside;
         let mut nodes = vec![top];
         let mut label = None;
         for r in r0 + 1..r1 {
@@ -114,7 +113,7 @@ pub fn normalize(
                 across,
                 along,
                 kind,
-                group,
+                aside,
             });
             if matches!(kind, NodeKind::Label(_)) {
                 label = Some(id);

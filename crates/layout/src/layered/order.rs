@@ -13,9 +13,8 @@
 //! (accumulator) tree in O(E log V). From about a hundred nodes on, the searches run on
 //! two threads; the result does not depend on it.
 //!
-//! Nodes stay in the order of their groups in every rank, in every order tried: those
-//! that stand aside (a subgraph's guests, with the dummies and labels of their links)
-//! after all others. Where a link meets
+//! Nodes that stand aside (a subgraph's guests, with the dummies and labels of their
+//! links) stay after all others in every rank, in every order tried. Where a link meets
 //! a subgraph block at the member it was written to, the crossings there count too
 //! ([`ports`]).
 
@@ -31,12 +30,13 @@ const STALE_SWEEPS: usize = 8;
 const TRANSPOSE_ROUNDS: usize = 32;
 
 /// The graph as ordering reads it: each node's neighbours in the rank above and below,
-/// in segment order, and the groups they are ordered in.
+/// in segment order, and which nodes stand aside.
 struct Neighbours {
     up: Vec<Vec<usize>>,
     down: Vec<Vec<usize>>,
-    /// Each node's group ([`LayerNode::group`]); empty when all are in group 0.
-    group: Vec<u32>,
+    /// Nodes that every order keeps after all others of their rank
+    /// ([`LayerNode::aside`]); empty when there are none.
+    aside: Vec<bool>,
     /// Where segments meet subgraph blocks, if any does off its middle.
     ports: Option<ports::Ports>,
 }
@@ -56,28 +56,28 @@ impl Neighbours {
             down[a].push(b);
             up[b].push(a);
         }
-        let group = if g.nodes.iter().any(|v| v.group != 0) {
-            g.nodes.iter().map(|v| v.group).collect()
+        let aside = if g.nodes.iter().any(|v| v.aside) {
+            g.nodes.iter().map(|v| v.aside).collect()
         } else {
             Vec::new()
         };
         Neighbours {
             up,
             down,
-            group,
+            aside,
             ports: ports::Ports::of(g),
         }
     }
 
-    /// The group of `v`.
-    fn group(&self, v: usize) -> u32 {
-        self.group.get(v).copied().unwrap_or(0)
+    /// Whether `v` stands aside.
+    fn aside(&self, v: usize) -> bool {
+        self.aside.get(v).copied().unwrap_or(false)
     }
 
-    /// Puts a rank's nodes in the order of their groups, keeping each group's order.
-    fn by_group(&self, layer: &mut [usize]) {
-        if !self.group.is_empty() {
-            layer.sort_by_key(|&v| self.group[v]);
+    /// Puts the nodes of a rank that stand aside after the others, keeping both orders.
+    fn aside_last(&self, layer: &mut [usize]) {
+        if !self.aside.is_empty() {
+            layer.sort_by_key(|&v| self.aside[v]);
         }
     }
 
@@ -221,10 +221,10 @@ fn order_with(g: &mut LayerGraph, work: &mut Work, parallel: bool) {
     // Sifting once, on the best order, finds most of what it finds after every sweep, at
     // a fraction of the cost: long edges first, as whole blocks, then every node alone.
     let mut pos = positions(&g.layers, n);
-    // (Blocks are sifted past each other whole, which could take one past a node of
-    // another group, and they count no crossings at ports; such graphs are small
-    // subgraphs, well served by the searches.)
-    if nb.group.is_empty() && nb.ports.is_none() {
+    // (Blocks are sifted past each other whole, which could take one past a node standing
+    // aside, and they count no crossings at ports; such graphs are small subgraphs, well
+    // served by the searches.)
+    if nb.aside.is_empty() && nb.ports.is_none() {
         blocks::sift_blocks(&mut g.layers, &nb, &g.nodes, &mut pos, work);
     }
     sift(&mut g.layers, &nb, &mut pos, work);
@@ -363,10 +363,13 @@ fn sift(layers: &mut [Vec<usize>], nb: &Neighbours, pos: &mut [usize], work: &mu
                 .map(|&u| crossings_either_way(v, u, nb, pos))
                 .collect();
             let mut current: isize = either.iter().map(|&(before, _)| before as isize).sum();
-            // The slots that keep the groups in order.
-            let group = nb.group(v);
-            let allowed = layer.iter().filter(|&&u| nb.group(u) < group).count()
-                ..=layer.iter().filter(|&&u| nb.group(u) <= group).count();
+            // The slots that keep the nodes standing aside after the others.
+            let others = layer.iter().filter(|&&u| !nb.aside(u)).count();
+            let allowed = if nb.aside(v) {
+                others..=layer.len()
+            } else {
+                0..=others
+            };
             let mut best: Option<(isize, usize)> = None;
             for slot in 0..=layer.len() {
                 if slot > 0 {
@@ -423,7 +426,7 @@ fn initial_order(
         }
     }
     for layer in &mut layers {
-        nb.by_group(layer);
+        nb.aside_last(layer);
     }
     layers
 }
@@ -461,7 +464,7 @@ fn sort_by_barycenter(layer: &mut [usize], nb: &Neighbours, side: Side, pos: &[u
     for (dst, (_, _, v)) in layer.iter_mut().zip(keyed) {
         *dst = v;
     }
-    nb.by_group(layer);
+    nb.aside_last(layer);
 }
 
 /// Crossings between the edges of two neighbours on one side, given their neighbour
@@ -531,7 +534,7 @@ fn transpose(
             let layer = &mut layers[r];
             for i in 0..layer.len().saturating_sub(1) {
                 let (u, v) = (layer[i], layer[i + 1]);
-                if nb.group(u) != nb.group(v) {
+                if nb.aside(u) != nb.aside(v) {
                     continue;
                 }
                 let (now, swapped) = crossings_either_way(u, v, nb, pos);
@@ -548,7 +551,7 @@ fn transpose(
     }
 }
 
-/// Total crossings between all adjacent ranks.
+/// Total crossings between all adjacent ranks, with those at ports.
 pub fn count_crossings(g: &LayerGraph) -> usize {
     let pos = positions(&g.layers, g.nodes.len());
     let nb = Neighbours::of(g);
@@ -629,7 +632,7 @@ mod tests {
                 across: 1.0,
                 along: 1.0,
                 kind: NodeKind::Item(i),
-                group: 0,
+                aside: false,
             })
             .collect();
         LayerGraph {
@@ -654,7 +657,7 @@ mod tests {
         // and 3 after 4 and 5 on its own, so neither edge crosses.
         let mut g = two_layers(&[(0, 3), (1, 4), (2, 5)]);
         for v in [0, 3] {
-            g.nodes[v].group = 1;
+            g.nodes[v].aside = true;
         }
         order(&mut g, &mut Work::new(10_000));
         assert_eq!(g.layers, vec![vec![1, 2, 0], vec![4, 5, 3]]);
@@ -684,7 +687,7 @@ mod tests {
                 across: 1.0,
                 along: 1.0,
                 kind: NodeKind::Item(i),
-                group: 0,
+                aside: false,
             })
             .collect();
         let mut segments = Vec::new();

@@ -53,7 +53,7 @@ pub fn order_with_outside(g: &mut LayerGraph, outside: &[Outside], work: &mut Wo
         let across = &mut seen.nodes[target].across;
         *across = across.max(2.0 * o.target_offset.abs() + 1.0);
         let item = seen.nodes[o.item];
-        // Through every rank between, a dummy, in the group of its item.
+        // Through every rank between, a dummy, standing aside with its item.
         let mut chain = vec![o.item];
         let ranks: Vec<usize> = if o.downstream {
             (item.rank + 1..last).collect()
@@ -62,7 +62,7 @@ pub fn order_with_outside(g: &mut LayerGraph, outside: &[Outside], work: &mut Wo
         };
         for r in ranks {
             let v = add_node(&mut seen, r);
-            seen.nodes[v].group = item.group;
+            seen.nodes[v].aside = item.aside;
             chain.push(v);
         }
         chain.push(target);
@@ -101,7 +101,7 @@ fn add_node(g: &mut LayerGraph, r: usize) -> usize {
         across: 0.0,
         along: 0.0,
         kind: NodeKind::Dummy(usize::MAX),
-        group: 0,
+        aside: false,
     });
     g.layers[r].push(v);
     v

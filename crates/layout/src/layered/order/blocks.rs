@@ -306,7 +306,7 @@ mod tests {
                     across: 1.0,
                     along: 1.0,
                     kind,
-                    group: 0,
+                    aside: false,
                 });
             }
             layers.push(layer);

@@ -74,8 +74,7 @@ impl Ports {
 
     /// Crossings at ports between rank `upper` and the one below: at each node, the pairs
     /// of its segments to the other rank that leave it in the other order from their other
-    /// ends.
-    /// `nb` gives each node's neighbours; `keys` is reused.
+    /// ends. `nb` gives each node's neighbours; `keys` is reused.
     pub(super) fn below(
         &self,
         layers: &[Vec<usize>],
