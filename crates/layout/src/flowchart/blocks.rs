@@ -80,6 +80,8 @@ pub struct Context<'a> {
     pub title_sizes: &'a [(f64, f64)],
     /// The subgraph each node and subgraph is laid out in as a guest, if any.
     pub guests: &'a super::guests::Guests,
+    /// The direction each subgraph flows in.
+    pub directions: &'a [Direction],
     /// Per node, once the block of a subgraph holding it is laid out: its centre across
     /// its scope's flow, from the middle of the outermost such block so far.
     pub placed: Vec<Option<f64>>,
@@ -373,7 +375,15 @@ fn layout_scope(
         });
         link_edges.push(e);
     }
-    if let Some(s) = scope {
+    // Only where the subgraph flows as the scope around it does: across another flow,
+    // which way its members stand says nothing of where their links go.
+    let around = scope.map(|s| {
+        ctx.parent(Anchor::Cluster(s))
+            .map_or(chart.direction, |p| ctx.directions[p])
+    });
+    if let Some(s) = scope
+        && around == Some(direction)
+    {
         graph.outside = outside_links(ctx, s, &items, |i, a, node, frame| {
             inner_offset(&child_blocks[i], a, node, frame)
         });

@@ -81,6 +81,7 @@ pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOpti
         label_sizes: &label_sizes,
         title_sizes: &title_sizes,
         guests: &guests,
+        directions: &directions,
         placed: vec![None; chart.nodes.len()],
         work: Work::new(options.work_budget),
     };
