@@ -647,9 +647,9 @@ fn border_of(port: Cell, dir: Dir) -> Cell {
 
 /// The most room (in grid cells) the first window search gives an edge around its ends,
 /// whose margin grows with the distance between them. Edges across a chart of many
-/// subgraphs run thousands of cells and cross dozens of others; searching a band half
-/// their length wide on every side cost seconds (300 subgraphs: 13.3 s, 9.4 s with this
-/// bound) and moved no edge of the corpus or the bench charts.
+/// subgraphs run thousands of cells and cross dozens of others; a margin of a quarter of
+/// that on every side cost seconds (300 subgraphs: 13.3 s, 9.1–9.4 s with this bound),
+/// and the bound moved no edge of the corpus or the bench charts.
 const MOST_MARGIN: i32 = 128;
 
 /// How far (in grid cells) a search may stray from the way the layout kept for an edge
