@@ -68,6 +68,18 @@ pub enum Anchor {
     Cluster(SubgraphId),
 }
 
+impl Anchor {
+    /// What `edge` leaves from and goes to: a node, or a subgraph it names.
+    pub fn ends(edge: &liutu_model::Edge) -> (Anchor, Anchor) {
+        (
+            edge.from_subgraph
+                .map_or(Anchor::Node(edge.from), Anchor::Cluster),
+            edge.to_subgraph
+                .map_or(Anchor::Node(edge.to), Anchor::Cluster),
+        )
+    }
+}
+
 /// Inputs shared by every scope.
 pub struct Context<'a> {
     pub chart: &'a Flowchart,
@@ -85,6 +97,9 @@ pub struct Context<'a> {
     /// Per node, once the block of a subgraph holding it is laid out: its centre across
     /// its scope's flow, from the middle of the outermost such block so far.
     pub placed: Vec<Option<f64>>,
+    /// Per subgraph, the edges with one end laid out in it and the other beyond it: the
+    /// links its block is ordered seeing (set by [`layout_root`]).
+    pub borders: Vec<Vec<EdgeId>>,
     pub work: Work,
 }
 
@@ -157,16 +172,39 @@ impl Context<'_> {
         path
     }
 
+    /// Per subgraph, the edges that cross its border: one end laid out in it (at any
+    /// depth), the other neither in it nor the subgraph itself. One walk over the edges
+    /// for all subgraphs.
+    fn border_edges(&self) -> Vec<Vec<EdgeId>> {
+        let mut borders = vec![Vec::new(); self.chart.subgraphs.len()];
+        let within = |path: &[Anchor]| -> Vec<SubgraphId> {
+            path.iter()
+                .filter_map(|&a| match a {
+                    Anchor::Cluster(s) => Some(s),
+                    Anchor::Node(_) => None,
+                })
+                .collect()
+        };
+        for (e, edge) in self.chart.edges.iter().enumerate() {
+            let (from, to) = Anchor::ends(edge);
+            let (a, b) = (within(&self.path(from)), within(&self.path(to)));
+            // An end that is a subgraph is on its own path: an edge from a member to
+            // its own frame crosses no border of it.
+            for &s in a.iter().filter(|s| !b.contains(s)) {
+                borders[s].push(e);
+            }
+            for &s in b.iter().filter(|s| !a.contains(s)) {
+                borders[s].push(e);
+            }
+        }
+        borders
+    }
+
     /// The scope an edge is laid out in and the items it joins there, or `None` when both
     /// ends fall on the same item (the edge is routed but does not shape the layout).
     pub fn edge_scope(&self, e: EdgeId) -> Option<(Option<SubgraphId>, Anchor, Anchor)> {
         let edge = &self.chart.edges[e];
-        let from = edge
-            .from_subgraph
-            .map_or(Anchor::Node(edge.from), Anchor::Cluster);
-        let to = edge
-            .to_subgraph
-            .map_or(Anchor::Node(edge.to), Anchor::Cluster);
+        let (from, to) = Anchor::ends(edge);
         let (pa, pb) = (self.path(from), self.path(to));
         for &a in &pa {
             let scope = self.parent(a);
@@ -225,6 +263,7 @@ fn title_clearance(
 
 /// Lays out the chart from its root scope.
 pub fn layout_root(ctx: &mut Context) -> Block {
+    ctx.borders = ctx.border_edges();
     let direction = ctx.chart.direction;
     layout_scope(ctx, None, direction, 0)
 }
@@ -501,8 +540,9 @@ fn layout_scope(
     block
 }
 
-/// The links from `items`, laid out in subgraph `s`, to nodes outside it (see
-/// [`layered::Outside`]): downstream when the edge leaves `s`, upstream when it comes in.
+/// The links from `items`, laid out in subgraph `s`, to nodes outside it (the edges of
+/// `ctx.borders[s]`; see [`layered::Outside`]): downstream when the edge leaves `s`,
+/// upstream when it comes in.
 /// `offset` gives where a link meets item `i` (`a`), written to `node` or to `frame`.
 fn outside_links(
     ctx: &Context,
@@ -534,19 +574,13 @@ fn outside_links(
         Some(&item) => (key(item), 0.0),
         None => (key(end), 0.0),
     };
-    // An edge to the frame of `s` itself is drawn to its border, not beyond.
-    let beyond = |path: &[Anchor]| !path.contains(&Anchor::Cluster(s));
     let mut outside = Vec::new();
-    for edge in &chart.edges {
-        let from = edge
-            .from_subgraph
-            .map_or(Anchor::Node(edge.from), Anchor::Cluster);
-        let to = edge
-            .to_subgraph
-            .map_or(Anchor::Node(edge.to), Anchor::Cluster);
+    for &e in &ctx.borders[s] {
+        let edge = &chart.edges[e];
+        let (from, to) = Anchor::ends(edge);
         let (from_path, to_path) = (ctx.path(from), ctx.path(to));
         let link = match (item(&from_path), item(&to_path)) {
-            (Some((i, a)), None) if beyond(&to_path) => {
+            (Some((i, a)), None) => {
                 let (target, target_offset) = target(to, edge.to, &to_path);
                 layered::Outside {
                     item: i,
@@ -556,7 +590,7 @@ fn outside_links(
                     target_offset,
                 }
             }
-            (None, Some((i, a))) if beyond(&from_path) => {
+            (None, Some((i, a))) => {
                 let (target, target_offset) = target(from, edge.from, &from_path);
                 layered::Outside {
                     item: i,

@@ -151,16 +151,7 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
         Anchor::Node(n) => l.node_rects[n],
         Anchor::Cluster(s) => l.cluster_rects[s],
     };
-    let ends = |e: usize| {
-        let edge = &l.chart.edges[e];
-        let from = edge
-            .from_subgraph
-            .map_or(Anchor::Node(edge.from), Anchor::Cluster);
-        let to = edge
-            .to_subgraph
-            .map_or(Anchor::Node(edge.to), Anchor::Cluster);
-        (from, to)
-    };
+    let ends = |e: usize| Anchor::ends(&l.chart.edges[e]);
     // Edges sharing a side get ports spread along it, in the order of where they go, so
     // they leave and arrive without crossing each other.
     // (anchor, side) → (where the edge goes across that side, edge, is it the source end)
@@ -436,12 +427,7 @@ pub fn route_all(l: &Layout, budget: &mut u64) -> Vec<Vec<Point>> {
         if drawn_by[e] != e || !paths[e].is_empty() {
             continue;
         }
-        let from = edge
-            .from_subgraph
-            .map_or(Anchor::Node(edge.from), Anchor::Cluster);
-        let to = edge
-            .to_subgraph
-            .map_or(Anchor::Node(edge.to), Anchor::Cluster);
+        let (from, to) = Anchor::ends(edge);
         let (fc, tc) = (anchor_cells(from), anchor_cells(to));
         let label = label_cells[e];
         for (x, y) in label_ends(e).into_iter().flatten() {

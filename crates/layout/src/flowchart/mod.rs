@@ -83,6 +83,7 @@ pub fn layout(chart: &Flowchart, measure: &dyn TextMeasure, options: &LayoutOpti
         guests: &guests,
         directions: &directions,
         placed: vec![None; chart.nodes.len()],
+        borders: Vec::new(),
         work: Work::new(options.work_budget),
     };
     let block = blocks::layout_root(&mut ctx);
