@@ -7,12 +7,12 @@
 //! neighbours in the rank before (kept only when it crosses that rank less), each sweep
 //! followed by *transpose* (swap neighbours while that removes crossings, and, on
 //! alternate pairs of sweeps or on every sweep, while it adds none). Big graphs run two
-//! searches; small ones run four (both starts, both schedules) and the same four from
-//! scrambled starts for a few sweeps each, and the best two of those go on. The best
-//! order seen, by crossing count, is then *sifted*: each long edge as a whole ([`blocks`]), then each
-//! node, moves to its best slot. Crossings between two ranks are counted with a Fenwick
-//! (accumulator) tree in O(E log V). From about a hundred nodes on, the searches run on
-//! two threads; the result does not depend on it.
+//! searches; small ones run four (both starts, both schedules) and the same four from a
+//! scrambled start, a few sweeps each, and the best two of those go on. The best order
+//! seen, by crossing count, is then *sifted*: each long edge as a whole ([`blocks`]),
+//! then each node, moves to its best slot. Crossings between two ranks are counted with
+//! a Fenwick (accumulator) tree in O(E log V). From about a hundred nodes on, the
+//! searches run on two threads; the result does not depend on it.
 //!
 //! Nodes that stand aside (a subgraph's guests, with the dummies and labels of their
 //! links) stay after all others in every rank, in every order tried. Where a link meets
