@@ -226,10 +226,9 @@ fn order_with(g: &mut LayerGraph, work: &mut Work, parallel: bool) {
 /// `remaining` budget and all are charged afterwards, so the result is the same whether
 /// they run one after the other or side by side (`parallel`).
 fn search(g: &LayerGraph, nb: &Neighbours, remaining: u64, parallel: bool) -> Vec<Found> {
+    let from_start = |s: &Search| run_search(g, nb, s, initial_order(g, nb, s), remaining);
     if g.nodes.len() + g.segments.len() >= SHORTLIST_BELOW {
-        return run_searches(&SEARCHES[..2], parallel, |s| {
-            run_search(nb, s, initial_order(g, nb, s), remaining)
-        });
+        return run_searches(&SEARCHES[..2], parallel, from_start);
     }
     let starts: Vec<Search> = (0..2 * SEARCHES.len())
         .map(|i| Search {
@@ -238,9 +237,7 @@ fn search(g: &LayerGraph, nb: &Neighbours, remaining: u64, parallel: bool) -> Ve
             ..SEARCHES[i % SEARCHES.len()]
         })
         .collect();
-    let mut found = run_searches(&starts, parallel, |s| {
-        run_search(nb, s, initial_order(g, nb, s), remaining)
-    });
+    let mut found = run_searches(&starts, parallel, from_start);
     if found.iter().any(|r| r.0 == 0) {
         return found;
     }
@@ -258,14 +255,20 @@ fn search(g: &LayerGraph, nb: &Neighbours, remaining: u64, parallel: bool) -> Ve
         })
         .collect();
     found.extend(run_searches(&going_on, parallel, |(s, layers)| {
-        run_search(nb, s, layers.clone(), remaining)
+        run_search(g, nb, s, layers.clone(), remaining)
     }));
     found
 }
 
-/// Runs one search from `layers` with `budget` work units.
-fn run_search(nb: &Neighbours, search: &Search, mut layers: Vec<Vec<usize>>, budget: u64) -> Found {
-    let sweep_cost = (nb.len() + nb.down.iter().map(Vec::len).sum::<usize>()) as u64 * 8;
+/// Runs one search on `g` from `layers` with `budget` work units.
+fn run_search(
+    g: &LayerGraph,
+    nb: &Neighbours,
+    search: &Search,
+    mut layers: Vec<Vec<usize>>,
+    budget: u64,
+) -> Found {
+    let sweep_cost = (g.nodes.len() + g.segments.len()) as u64 * 8;
     let mut work = Work::new(budget);
     let (crossings, best) = sweep(&mut layers, nb, sweep_cost, search, &mut work);
     (crossings, best, budget - work.remaining)
@@ -785,7 +788,7 @@ mod tests {
                 SEARCHES
                     .iter()
                     .filter(|s| s.drift == drift)
-                    .map(|s| run_search(&nb, s, initial_order(&g, &nb, s), 500_000_000).0)
+                    .map(|s| run_search(&g, &nb, s, initial_order(&g, &nb, s), 500_000_000).0)
                     .min()
                     .unwrap()
             };
@@ -818,7 +821,7 @@ mod tests {
                 .unwrap();
             to_the_end += SEARCHES
                 .iter()
-                .map(|s| run_search(&nb, s, initial_order(&g, &nb, s), budget).0)
+                .map(|s| run_search(&g, &nb, s, initial_order(&g, &nb, s), budget).0)
                 .min()
                 .unwrap();
         }
