@@ -40,7 +40,13 @@ struct Neighbours {
     aside: Vec<bool>,
     /// Where segments meet subgraph blocks, if any does off its middle.
     ports: Option<ports::Ports>,
+    /// For each node with one neighbour above and one below (most are dummies of long
+    /// edges), those two; `[NONE; 2]` for the others. Empty where segments meet ports.
+    through: Vec<[usize; 2]>,
 }
+
+/// No node: in [`Neighbours::through`], a node with other neighbours than one each side.
+const NONE: usize = usize::MAX;
 
 /// Which neighbours of a node.
 #[derive(Debug, Clone, Copy)]
@@ -62,11 +68,26 @@ impl Neighbours {
         } else {
             Vec::new()
         };
+        let ports = ports::Ports::of(g);
+        let through = if ports.is_some() {
+            Vec::new()
+        } else {
+            up.iter()
+                .zip(&down)
+                .map(
+                    |(above, below)| match (above.as_slice(), below.as_slice()) {
+                        ([a], [b]) => [*a, *b],
+                        _ => [NONE; 2],
+                    },
+                )
+                .collect()
+        };
         Neighbours {
             up,
             down,
             aside,
-            ports: ports::Ports::of(g),
+            ports,
+            through,
         }
     }
 
@@ -559,7 +580,19 @@ fn pair_crossings(u: &[usize], v: &[usize], pos: &[usize]) -> (usize, usize) {
 }
 
 /// Both counts of [`pair_crossings`], on both sides, with those at ports.
+#[inline(always)]
 fn crossings_either_way(u: usize, v: usize, nb: &Neighbours, pos: &[usize]) -> (usize, usize) {
+    // Two nodes with one neighbour each side, read from one place.
+    if let (Some(&[a, c]), Some(&[b, d])) = (nb.through.get(u), nb.through.get(v))
+        && a != NONE
+        && b != NONE
+    {
+        let (pa, pb, pc, pd) = (pos[a], pos[b], pos[c], pos[d]);
+        return (
+            usize::from(pa > pb) + usize::from(pc > pd),
+            usize::from(pa < pb) + usize::from(pc < pd),
+        );
+    }
     let (a, b) = pair_crossings(nb.up(u), nb.up(v), pos);
     let (c, d) = pair_crossings(nb.down(u), nb.down(v), pos);
     let (e, f) = nb.ports.as_ref().map_or((0, 0), |p| p.pair(u, v, nb));
