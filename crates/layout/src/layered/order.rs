@@ -635,9 +635,11 @@ fn transpose(
                 return;
             }
             let layer = &mut layers[r];
+            // Most graphs have no node standing aside: then no pair needs asking.
+            let any_aside = !nb.aside.is_empty();
             for i in 0..layer.len().saturating_sub(1) {
                 let (u, v) = (layer[i], layer[i + 1]);
-                if nb.aside(u) != nb.aside(v) {
+                if any_aside && nb.aside[u] != nb.aside[v] {
                     continue;
                 }
                 let (now, swapped) = crossings_either_way(u, v, nb, pos);
