@@ -41,7 +41,9 @@ struct Neighbours {
     /// Where segments meet subgraph blocks, if any does off its middle.
     ports: Option<ports::Ports>,
     /// For each node with one neighbour above and one below (most are dummies of long
-    /// edges), those two; `[NONE; 2]` for the others. Empty where segments meet ports.
+    /// edges), those two; `[NONE; 2]` for the others. Transposition, the innermost loop
+    /// of ordering, reads such a pair here in one place instead of in four lists. Empty
+    /// where segments meet ports, whose crossings only the lists count.
     through: Vec<[usize; 2]>,
 }
 
@@ -608,6 +610,8 @@ fn transpose(
 ) {
     let mut improved = true;
     let mut rounds = 0;
+    // Most graphs have no node standing aside: then no pair needs asking.
+    let any_aside = !nb.aside.is_empty();
     // Whether each rank changed in its last pass. A rank whose last pass swapped nothing,
     // and whose neighbours have not changed since, would swap nothing again: skipped.
     let mut changed = vec![true; layers.len()];
@@ -635,8 +639,6 @@ fn transpose(
                 return;
             }
             let layer = &mut layers[r];
-            // Most graphs have no node standing aside: then no pair needs asking.
-            let any_aside = !nb.aside.is_empty();
             for i in 0..layer.len().saturating_sub(1) {
                 let (u, v) = (layer[i], layer[i + 1]);
                 if any_aside && nb.aside[u] != nb.aside[v] {
@@ -864,6 +866,41 @@ mod tests {
             shortlisted < to_the_end,
             "{shortlisted} against {to_the_end}"
         );
+    }
+
+    #[test]
+    fn a_pair_with_one_neighbour_each_side_counts_as_its_lists_do() {
+        // Transposition reads such pairs from `through`; every pair of neighbours in every
+        // rank, in the graph's order and reversed, must count as the lists count.
+        // Chains from rank to rank (slot i to slot 5i + r), and a few random links that
+        // give some nodes more neighbours.
+        let mut g = random_layers(8, 12, 7);
+        let extra: Vec<_> = g.segments.iter().step_by(6).copied().collect();
+        g.segments = (0..7)
+            .flat_map(|r| (0..12).map(move |i| (r * 12 + i, (r + 1) * 12 + (5 * i + r) % 12, 1.0)))
+            .chain(extra)
+            .collect();
+        g.offsets = vec![(0.0, 0.0); g.segments.len()];
+        let nb = Neighbours::of(&g);
+        let single = (0..nb.len()).filter(|&v| nb.through[v][0] != NONE).count();
+        assert!(
+            single > 30,
+            "only {single} nodes with one neighbour each side"
+        );
+        for flip in [false, true] {
+            if flip {
+                g.layers.iter_mut().for_each(|layer| layer.reverse());
+            }
+            let pos = positions(&g.layers, nb.len());
+            for layer in &g.layers {
+                for pair in layer.windows(2) {
+                    let (u, v) = (pair[0], pair[1]);
+                    let (a, b) = pair_crossings(nb.up(u), nb.up(v), &pos);
+                    let (c, d) = pair_crossings(nb.down(u), nb.down(v), &pos);
+                    assert_eq!(crossings_either_way(u, v, &nb, &pos), (a + c, b + d));
+                }
+            }
+        }
     }
 
     #[test]
