@@ -267,19 +267,20 @@ fn search(g: &LayerGraph, nb: &Neighbours, remaining: u64, parallel: bool) -> Ve
     // The best few, the first on a tie, each going on from its best order.
     let mut best: Vec<usize> = (0..found.len()).collect();
     best.sort_by_key(|&i| (found[i].0, i));
-    let going_on: Vec<(Search, Vec<Vec<usize>>)> = best[..SHORTLIST]
+    let going_on: Vec<(Search, &[Vec<usize>])> = best[..SHORTLIST]
         .iter()
         .map(|&i| {
             let search = Search {
                 sweeps: SHORTLIST_SWEEPS_ON,
                 ..starts[i]
             };
-            (search, found[i].1.clone())
+            (search, found[i].1.as_slice())
         })
         .collect();
-    found.extend(run_searches(&going_on, parallel, |(s, layers)| {
-        run_search(g, nb, s, layers.clone(), remaining)
-    }));
+    let more = run_searches(&going_on, parallel, |(s, layers)| {
+        run_search(g, nb, s, layers.to_vec(), remaining)
+    });
+    found.extend(more);
     found
 }
 
